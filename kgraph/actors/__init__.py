@@ -1,0 +1,1 @@
+"""Actors: the gazetteer of states and organisations, mention resolution, IRIs."""
