@@ -1,0 +1,342 @@
+"""Relations from one parsed article: cue words, their arguments, modality, speaker and date.
+
+For every sentence:
+    1. roles from titles and appositions (``roles.py``);
+    2. every token that is a cue of ``data/cues.tsv`` (a verb, a noun in a
+       light-verb or possessive construction, a predicate adjective) gives its
+       subjects and objects from the dependency tree, passives included;
+    3. denials: a speaker who says there was "no interference" denies it;
+    4. each relation gets its speaker (reported speech, a quote running on
+       from earlier sentences), negation and hypothetical flags, and its date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from kgraph.actors.resolve import ActorIndex
+from kgraph.iris import topic_iri
+from kgraph.model import Actor, Article, Relation
+from kgraph.relation_types import RELATION_TYPES, SYMMETRIC
+from kgraph.relations import syntax
+from kgraph.relations.dates import resolve_date
+from kgraph.relations.lexicon import Cue, Lexicon, load_lexicon
+from kgraph.relations.roles import roles_in_sentence
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Words that make "attack" physical rather than verbal.
+_MILITARY = frozenset(
+    {
+        "troop", "soldier", "army", "military", "missile", "rocket", "bomb", "airstrike", "drone",
+        "weapon", "gun", "kill", "wound", "dead", "injure", "militant", "fighter", "artillery",
+        "tank", "shell", "explosion", "explosive", "terrorist", "gunman", "raid", "strike", "force",
+    }
+)  # fmt: skip
+#: Claims a speaker can deny by saying there was "no ..." of them.
+_DENIABLE = frozenset(
+    {
+        "interference", "involvement", "meddling", "wrongdoing", "link", "connection", "role",
+        "responsibility", "collusion", "evidence", "plan", "intention", "truth", "basis", "fraud",
+    }
+)  # fmt: skip
+_TOPIC_STOP_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "advcl"})
+_LEADING_DETERMINERS = frozenset({"a", "an", "the", "any", "such", "these", "those", "this", "that", "its", "their", "his", "her", "some", "all"})
+
+
+def _cue_pos(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    if token.pos_ == "ADJ":
+        return "ADJ"
+    return None
+
+
+class _ArticleExtractor:
+    """Walks one article's sentences, keeping who spoke last for quotes and pronouns."""
+
+    def __init__(self, doc: Doc, article: Article, index: ActorIndex, lexicon: Lexicon) -> None:
+        self.doc, self.article, self.index, self.lexicon = doc, article, index, lexicon
+        self.last_speaker: Actor | None = None
+        self.seen: set[tuple[object, ...]] = set()
+
+    # ----- arguments -------------------------------------------------------------------------
+    def actor(self, token: Token) -> tuple[Actor | None, float]:
+        """The actor a noun-phrase head stands for, with a confidence factor for how it was found."""
+        actor = self.index.actor_of_phrase(token)
+        if actor is not None:
+            return actor, 1.0
+        if token.lower_ in _PERSONAL_PRONOUNS:
+            return self.index.last_person_before(token.idx), 0.85
+        return None, 0.0
+
+    def topic(self, token: Token) -> Actor | None:
+        """A Topic for a noun phrase that names no actor ("interference of Russia in the elections")."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+            return None
+        keep = [token]
+        for child in token.children:
+            if child.dep_ in _TOPIC_STOP_DEPS:
+                continue
+            keep.extend(child.subtree)
+        keep.sort(key=lambda t: t.i)
+        # Keep the phrase contiguous around the head, and short enough to be a name.
+        start = end = token.i
+        positions = {t.i for t in keep}
+        while start - 1 in positions:
+            start -= 1
+        while end + 1 in positions and end - start < 12:
+            end += 1
+        words = list(self.doc[start : end + 1])
+        while words and (words[0].lower_ in _LEADING_DETERMINERS or words[0].is_punct):
+            words = words[1:]
+        while words and words[-1].is_punct:
+            words = words[:-1]
+        if not words:
+            return None
+        label = re.sub(r"\s+", " ", "".join(t.text_with_ws for t in words)).strip()
+        return Actor(id=topic_iri(label), label=label, type="Topic", names=(label,))
+
+    def objects(self, cue: Cue, token: Token, passive: bool) -> list[Token]:
+        found: list[Token] = []
+        for slot in cue.objects:
+            if slot == "dobj":
+                found += syntax.passive_subjects(token) if passive else syntax.direct_objects(token)
+            elif slot == "poss":
+                found += [c for c in token.children if c.dep_ == "poss"]
+            elif slot.startswith("prep:"):
+                found += syntax.prep_objects(token, slot[5:])
+        return found
+
+    def noun_subjects(self, cue: Cue, noun: Token) -> list[Token] | None:
+        """Who acts in a noun cue: the light verb's subject, a possessor, or a "by" agent."""
+        possessors = [c for c in noun.children if c.dep_ == "poss" and "poss" not in cue.objects]
+        agents = syntax.prep_objects(noun, "by")
+        governor = noun.head
+        governed = noun.dep_ in ("dobj", "attr", "pobj", "nsubjpass", "conj", "oprd") and governor is not noun
+        if cue.light:
+            if governed and governor.lemma_.lower() in cue.light and noun.dep_ != "pobj":
+                return syntax.clause_subjects(governor) or syntax.passive_agents(governor)
+            return (possessors + agents) or None
+        if possessors or agents:
+            return possessors + agents
+        if governed and noun.dep_ in ("dobj", "attr", "oprd"):
+            return syntax.clause_subjects(governor)
+        return None
+
+    def licensed(self, cue: Cue, token: Token) -> bool:
+        """Whether a cue's extra conditions hold (particle, modifiers, complements)."""
+        children = list(token.children)
+        if cue.particle and not any(c.lower_ == cue.particle for c in children):
+            return False
+        if cue.prep and not any(c.dep_ == "prep" and c.lower_ == cue.prep for c in children):
+            return False
+        if cue.needs_xcomp and not any(c.dep_ in ("xcomp", "ccomp") for c in children):
+            return False
+        if cue.mods or cue.mod_governors:
+            has_mod = any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in cue.mods for c in children)
+            governed = token.head.lemma_.lower() in cue.mod_governors
+            if not (has_mod or governed):
+                return False
+        if cue.pos == "VERB" and token.lemma_ == "deny" and any(c.dep_ == "dative" for c in children):
+            return False  # "denied him a visa" refuses something, it does not deny a claim
+        if cue.pos == "VERB" and any(c.dep_ == "prt" and c.lower_ in ("down", "away", "off", "out") for c in children):
+            return False  # "back down", "call off": phrasal verbs of another sense
+        return True
+
+    def relation_for(self, cue: Cue, token: Token, subject: Actor) -> str:
+        if cue.sense != "attack":
+            return cue.relation
+        lemmas = {t.lemma_.lower() for t in token.sent}
+        physical = bool(lemmas & _MILITARY) or subject.type not in ("Person", "PoliticalParty")
+        return "attacks" if physical else "criticizes"
+
+    # ----- speaker, modality, date -----------------------------------------------------------
+    def speaker(self, token: Token, inside_quote: bool) -> Actor | None:
+        verb = syntax.speech_verb(token)
+        if verb is not None:
+            for subject in syntax.clause_subjects(verb):
+                actor, _ = self.actor(subject)
+                if actor is not None:
+                    return actor
+            return None
+        for source in syntax.according_to(token):
+            actor, _ = self.actor(source)
+            if actor is not None:
+                return actor
+        return self.last_speaker if inside_quote else None
+
+    def date(self, token: Token) -> dt.date | None:
+        for head in list(syntax.governing_chain(token))[:4]:
+            for child in head.children:
+                candidates = [child] if child.ent_type_ == "DATE" else []
+                if child.dep_ == "prep" and child.lower_ in ("on", "in", "since"):
+                    candidates += [g for g in child.children if g.ent_type_ == "DATE"]
+                for candidate in candidates:
+                    ent = next((e for e in token.sent.ents if e.start <= candidate.i < e.end), None)
+                    resolved = resolve_date(ent.text if ent else candidate.text, self.article.date)
+                    if resolved is not None:
+                        return resolved
+        return self.article.date
+
+    # ----- relations -------------------------------------------------------------------------
+    def make(
+        self, *, subject: Actor, relation: str, obj: Actor, token: Token, confidence: float,
+        cue: str, inside_quote: bool, negated: bool | None = None, hypothetical: bool | None = None,
+        attribute: bool = True,
+    ) -> Relation | None:  # fmt: skip
+        if subject.id == obj.id or subject.type == "Topic":
+            return None
+        if obj.type == "Topic" and not RELATION_TYPES[relation].takes_topic:
+            return None
+        sent = token.sent
+        pair = tuple(sorted((subject.id, obj.id))) if relation in SYMMETRIC else (subject.id, obj.id)
+        key = (sent.start, relation, pair)
+        if key in self.seen:
+            return None
+        self.seen.add(key)
+        if negated is None or hypothetical is None:
+            negated, hypothetical = syntax.modality(token)
+        speaker = self.speaker(token, inside_quote) if attribute else None
+        if speaker is not None and speaker.id == subject.id:
+            verb = syntax.speech_verb(token)
+            if verb is None or not verb.is_ancestor(token):
+                speaker = None  # "X rejected ..., saying": X acts, nobody reports it
+        if speaker is not None:
+            confidence *= 0.95
+        return Relation(
+            doc=self.article.id,
+            subject=subject,
+            relation=relation,
+            object=obj,
+            date=self.date(token),
+            attributed_to=speaker,
+            negated=negated,
+            hypothetical=hypothetical,
+            confidence=round(min(confidence, 1.0), 3),
+            evidence=sent.text.strip(),
+            span=(sent.start_char, sent.end_char),
+            cue=cue,
+        )
+
+    def cue_relations(self, token: Token, inside_quote: bool) -> Iterator[Relation]:
+        pos = _cue_pos(token)
+        if pos is None:
+            return
+        for cue in self.lexicon.cues(pos, token.lemma_.lower()):
+            if not self.licensed(cue, token):
+                continue
+            passive = pos == "VERB" and syntax.is_passive(token)
+            if pos == "VERB":
+                subject_tokens = syntax.passive_agents(token) if passive else syntax.clause_subjects(token)
+            elif pos == "NOUN":
+                subject_tokens = self.noun_subjects(cue, token) or []
+            else:
+                subject_tokens = syntax.clause_subjects(token.head) if token.dep_ in ("acomp", "amod", "attr") else []
+            object_tokens = self.objects(cue, token, passive)
+            for subject_token in subject_tokens:
+                subject, subject_factor = self.actor(subject_token)
+                if subject is None:
+                    continue
+                for object_token in object_tokens:
+                    obj, object_factor = self.actor(object_token)
+                    if obj is None and cue.takes_topic:
+                        obj, object_factor = self.topic(object_token), 0.9
+                    if obj is None:
+                        continue
+                    relation = self.make(
+                        subject=subject, relation=self.relation_for(cue, token, subject), obj=obj,
+                        token=token, confidence=cue.confidence * subject_factor * object_factor,
+                        cue=cue.lemma, inside_quote=inside_quote,
+                    )  # fmt: skip
+                    if relation is not None:
+                        yield relation
+
+    def denials(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
+        """A speaker saying there was "no interference" denies the interference."""
+        for token in sent:
+            if token.lemma_.lower() not in _DENIABLE or token.pos_ != "NOUN":
+                continue
+            negated = any(syntax._negated_here(head) for head in list(syntax.governing_chain(token))[:4])
+            speaker = self.speaker(token, inside_quote)
+            if not negated or speaker is None:
+                continue
+            topic = self.topic(token)
+            if topic is not None:
+                relation = self.make(
+                    subject=speaker, relation="denies", obj=topic, token=token, confidence=0.75,
+                    cue="no " + token.lemma_, inside_quote=inside_quote, negated=False, hypothetical=False,
+                )  # fmt: skip
+                if relation is not None:
+                    yield relation
+
+    def role_relations(self, sent: Span) -> Iterator[Relation]:
+        for role in roles_in_sentence(sent, self.index, self.lexicon):
+            relation = self.make(
+                subject=role.person, relation=role.relation, obj=role.organisation, token=sent.root,
+                confidence=role.confidence, cue=role.cue, inside_quote=False, negated=False, hypothetical=False, attribute=False,
+            )  # fmt: skip
+            if relation is not None:
+                yield relation
+
+    def part_of_relations(self) -> Iterator[Relation]:
+        for mention in self.index.mentions:
+            container = self.index.part_of.get(mention.actor.id)
+            if container is None:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            relation = self.make(
+                subject=mention.actor, relation="part-of", obj=container, token=span.root,
+                confidence=0.95, cue="gazetteer", inside_quote=False, negated=False, hypothetical=False,
+                attribute=False,
+            )  # fmt: skip
+            if relation is not None:
+                yield relation
+
+    def run(self) -> Iterator[Relation]:
+        yield from self.part_of_relations()
+        for sent in self.doc.sents:
+            inside_quote = _opens_inside_quote(self.doc, sent)
+            yield from self.role_relations(sent)
+            for token in sent:
+                yield from self.cue_relations(token, inside_quote)
+            yield from self.denials(sent, inside_quote)
+            self._update_speaker(sent)
+
+    def _update_speaker(self, sent: Span) -> None:
+        for token in sent:
+            if token.lemma_.lower() in syntax.SPEECH_VERBS and token.pos_ == "VERB":
+                for subject in syntax.clause_subjects(token):
+                    actor, _ = self.actor(subject)
+                    if actor is not None:
+                        self.last_speaker = actor
+
+
+_QUOTES = re.compile(r"[\"“”]")
+
+
+def _opens_inside_quote(doc: Doc, sent: Span) -> bool:
+    """Whether the sentence starts inside a quotation opened in an earlier sentence of its paragraph."""
+    paragraph_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    return len(_QUOTES.findall(doc.text, paragraph_start, sent.start_char)) % 2 == 1
+
+
+def extract_relations(
+    doc: Doc, article: Article, index: ActorIndex, *, lexicon: Lexicon | None = None
+) -> Iterator[Relation]:
+    """Every relation the article states, reports, negates or supposes, in text order.
+
+    Args:
+        doc: the parsed article text.
+        article: the article (for its id and date).
+        index: the article's actors (``kgraph.actors.resolve.resolve_actors``).
+        lexicon: cues and titles; ``load_lexicon()`` by default.
+    """
+    yield from _ArticleExtractor(doc, article, index, lexicon or load_lexicon()).run()

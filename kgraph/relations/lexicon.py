@@ -1,0 +1,130 @@
+"""The cue lexicon and the role titles, read from data files a user can extend.
+
+``data/cues.tsv`` says which words signal which relation and where the object
+stands; ``data/titles.tsv`` which titles make a role. Both are validated
+against the relation vocabulary when loaded, so a typo in a user's file is
+reported with its line instead of silently never matching.
+
+Example:
+    >>> lexicon = load_lexicon()
+    >>> [cue.relation for cue in lexicon.cues("VERB", "accuse")]
+    ['accuses']
+    >>> lexicon.titles["spokesman"]
+    'spokesperson-for'
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib.resources import files
+
+from kgraph.errors import OntologyError
+from kgraph.relation_types import RELATION_TYPES
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cue:
+    """One lexicon line: a word that signals a relation.
+
+    Attributes:
+        pos: ``VERB``, ``NOUN`` or ``ADJ``.
+        lemma: the lemma that triggers the cue.
+        relation: the relation it signals.
+        objects: where the object stands (``dobj``, ``prep:with``, ``poss``).
+        particle: a particle the verb must have ("call *on*").
+        prep: a preposition that must be attached ("charge *with*").
+        light: verbs a noun cue must be the object of ("*hold* talks").
+        mods: modifiers a noun cue needs ("*good* relations").
+        mod_governors: verbs that license the noun without a modifier ("*value* ties").
+        takes_topic: whether a non-actor noun phrase can be the object.
+        needs_xcomp: the verb must have an infinitive complement ("ask X *to* ...").
+        sense: a word-sense rule to apply (``attack``).
+        confidence: base confidence of a match.
+    """
+
+    pos: str
+    lemma: str
+    relation: str
+    objects: tuple[str, ...]
+    particle: str | None = None
+    prep: str | None = None
+    light: frozenset[str] = frozenset()
+    mods: frozenset[str] = frozenset()
+    mod_governors: frozenset[str] = frozenset()
+    takes_topic: bool = False
+    needs_xcomp: bool = False
+    sense: str | None = None
+    confidence: float = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Cues by ``(pos, lemma)`` and titles by their lowercase words."""
+
+    by_word: dict[tuple[str, str], tuple[Cue, ...]]
+    titles: dict[str, str]
+
+    def cues(self, pos: str, lemma: str) -> tuple[Cue, ...]:
+        """The cues for a word, or ``()``."""
+        return self.by_word.get((pos, lemma), ())
+
+    @property
+    def longest_title(self) -> int:
+        """How many words the longest title has."""
+        return max(len(title.split()) for title in self.titles)
+
+
+def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
+    text = (files("kgraph.data") / name).read_text(encoding="utf-8")
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if not line.startswith("#")]
+    reader = csv.DictReader((line for _, line in numbered), delimiter="\t")
+    return [(numbered[i + 1][0], row) for i, row in enumerate(reader)]
+
+
+def _check_relation(name: str, line: int, relation: str) -> None:
+    if relation not in RELATION_TYPES:
+        raise OntologyError(f"{name}:{line}: unknown relation {relation!r}; see spec/RELATIONS.md")
+
+
+def _parse_cue(line: int, row: dict[str, str]) -> Cue:
+    _check_relation("cues.tsv", line, row["relation"])
+    needs: dict[str, str] = {}
+    for item in filter(None, (part.strip() for part in (row.get("needs") or "").split(";"))):
+        key, _, value = item.partition("=")
+        needs[key] = value
+    words = lambda key: frozenset(filter(None, needs.get(key, "").split("|")))  # noqa: E731
+    return Cue(
+        pos=row["pos"],
+        lemma=row["lemma"],
+        relation=row["relation"],
+        objects=tuple(row["objects"].split(",")),
+        particle=needs.get("prt"),
+        prep=needs.get("prep"),
+        light=words("light"),
+        mods=words("mod"),
+        mod_governors=words("modgov"),
+        takes_topic="topic" in needs,
+        needs_xcomp="xcomp" in needs,
+        sense=needs.get("sense"),
+        confidence=float(row["confidence"]),
+    )
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """Load ``cues.tsv`` and ``titles.tsv`` (cached).
+
+    Raises:
+        OntologyError: a line names a relation the vocabulary does not have.
+    """
+    by_word: dict[tuple[str, str], list[Cue]] = {}
+    for line, row in _rows("cues.tsv"):
+        cue = _parse_cue(line, row)
+        by_word.setdefault((cue.pos, cue.lemma), []).append(cue)
+    titles = {}
+    for line, row in _rows("titles.tsv"):
+        _check_relation("titles.tsv", line, row["relation"])
+        titles[row["title"]] = row["relation"]
+    return Lexicon({key: tuple(cues) for key, cues in by_word.items()}, titles)

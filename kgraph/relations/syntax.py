@@ -1,0 +1,189 @@
+"""Dependency-tree helpers shared by the relation rules: arguments, modality, speech.
+
+All functions take spaCy tokens and return tokens or flags; none knows about
+relations, so each can be tested on a hand-built ``Doc``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+#: Verbs that report speech; their subject is the speaker of the clause they govern.
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "state", "claim", "announce", "insist", "stress", "note", "argue",
+        "declare", "write", "tweet", "explain", "assert", "reiterate", "suggest", "report",
+        "confirm", "told", "emphasize", "emphasise", "remark", "comment", "respond", "reply",
+    }
+)  # fmt: skip
+#: Auxiliaries that make a clause possible, conditional or future rather than asserted.
+HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "will", "shall", "can", "'ll", "must"})
+#: Verbs whose infinitive complement has not (yet) happened ("plans to visit").
+INTENT_VERBS = frozenset(
+    {
+        "plan", "intend", "want", "hope", "seek", "expect", "aim", "promise", "offer", "propose",
+        "consider", "prepare", "try", "attempt", "vow", "pledge", "threaten", "wish", "need",
+        "ask", "urge", "call", "demand", "going", "schedule", "set", "likely", "able", "ready",
+    }
+)  # fmt: skip
+#: Verbs whose complement did not happen ("refused to meet").
+NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "deny", "reject", "stop", "avoid", "cancel"})
+#: Nouns that present their clause as a claim rather than a fact ("accusations that X ...").
+CLAIM_NOUNS = frozenset(
+    {"accusation", "allegation", "claim", "rumor", "rumour", "report", "suggestion", "speculation"}
+)
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "none", "neither", "nor"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_CLAUSE_LINKS = ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis")
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("France and Germany")."""
+    return [token, *token.conjuncts]
+
+
+def prep_objects(head: Token, preposition: str) -> list[Token]:
+    """Objects of a preposition attached to ``head`` ("meet *with* X", "called *on* X")."""
+    found = []
+    for child in head.children:
+        if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == preposition:
+            for grandchild in child.children:
+                if grandchild.dep_ in ("pobj", "pcomp"):
+                    found.extend(conjuncts(grandchild))
+        if child.dep_ == "prt" and child.lower_ == preposition:
+            # "call on X": the object may hang from the verb as dobj when "on" is a particle.
+            found.extend(t for c in head.children if c.dep_ == "dobj" for t in conjuncts(c))
+    return found
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """Direct objects of a verb, coordinated ones included."""
+    return [t for child in verb.children if child.dep_ == "dobj" for t in conjuncts(child)]
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether the verb is passive ("was accused")."""
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    """The "by X" agents of a passive verb."""
+    return prep_objects(verb, "by")
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """The grammatical subjects of a passive verb (its logical objects)."""
+    return [t for child in verb.children if child.dep_ == "nsubjpass" for t in conjuncts(child)]
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The logical subjects of an active verb, following shared-subject links.
+
+    Coordinated verbs share the subject of the first ("X met Y and criticised Z");
+    an infinitive takes its controller ("X agreed to cooperate"; with an object,
+    the object: "X urged Y to negotiate"); a participle or relative clause takes
+    the noun it modifies ("X, accusing Y", "X, who met Y").
+    """
+    current = verb
+    for _ in range(8):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj", "expl")]
+        subjects = [s for s in subjects if s.dep_ != "expl"]
+        if subjects:
+            if subjects[0].lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return conjuncts(current.head)
+            return [t for s in subjects for t in conjuncts(s)]
+        if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head
+        elif current.dep_ == "xcomp":
+            controllers = [c for c in current.head.children if c.dep_ == "dobj"]
+            if controllers:
+                return conjuncts(controllers[0])
+            current = current.head
+        elif current.dep_ == "advcl" and current.tag_ == "VBG":
+            current = current.head
+        elif current.dep_ in ("relcl", "acl"):
+            return conjuncts(current.head)
+        else:
+            return []
+    return []
+
+
+def governing_chain(token: Token) -> Iterator[Token]:
+    """The token and every head above it, up to the sentence root."""
+    current = token
+    yield current
+    while current.dep_ != "ROOT" and current.head is not current:
+        current = current.head
+        yield current
+
+
+def _negated_here(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def modality(cue: Token) -> tuple[bool, bool]:
+    """``(negated, hypothetical)`` for the clause of a cue word.
+
+    Negation: "not"/"never"/"no" on the cue or on the verb that governs a noun
+    cue, or a negating verb above it ("refused to meet"). Hypothetical: a modal
+    or future auxiliary, an intent verb above it ("plans to visit"), a
+    conditional "if"/"unless", a question, or a clause presented as a claim
+    ("accusations that X interfered").
+    """
+    negated = hypothetical = False
+    if cue.sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+        hypothetical = True
+    previous = None
+    for depth, head in enumerate(governing_chain(cue)):
+        lemma = head.lemma_.lower()
+        if depth > 0 and previous is not None and previous.dep_ in ("ccomp", "parataxis") and lemma in SPEECH_VERBS:
+            break  # modality of the speech act is not that of what is reported
+        if _negated_here(head):
+            negated = True
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX for c in head.children):
+            hypothetical = True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
+            hypothetical = True
+        if depth > 0 and previous is not None and previous.dep_ in ("xcomp", "ccomp", "acl", "prep", "pcomp"):
+            if lemma in INTENT_VERBS:
+                hypothetical = True
+            if lemma in NEGATING_VERBS:
+                negated = True
+            if lemma in CLAIM_NOUNS:
+                hypothetical = True
+        previous = head
+        if head.dep_ == "ROOT":
+            break
+        if depth > 0 and head.pos_ in ("VERB", "AUX") and previous.dep_ in ("conj",):
+            break
+    return negated, hypothetical
+
+
+def speech_verb(cue: Token) -> Token | None:
+    """The verb of saying that reports the cue's clause, if any.
+
+    Found above the clause ("X said [Y met Z]"), beside it as a parenthetical
+    ("Y met Z, X said"), or as "according to X".
+    """
+    previous = cue
+    for head in governing_chain(cue):
+        if head is not cue and head.lemma_.lower() in SPEECH_VERBS and previous.dep_ in (
+            "ccomp", "parataxis", "advcl", "conj", "xcomp",
+        ):
+            return head
+        for child in head.children:
+            if child.dep_ in ("parataxis", "advcl") and child.lemma_.lower() in SPEECH_VERBS and child is not previous:
+                if child.i > cue.i or any(c.dep_ in ("nsubj",) for c in child.children):
+                    return child
+        previous = head
+    return None
+
+
+def according_to(cue: Token) -> list[Token]:
+    """The sources of "according to X" in the cue's sentence."""
+    for token in cue.sent:
+        if token.lower_ == "according" and token.i + 1 < token.sent.end and token.nbor(1).lower_ == "to":
+            return [t for c in token.nbor(1).children if c.dep_ == "pobj" for t in conjuncts(c)]
+    return []
