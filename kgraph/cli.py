@@ -150,7 +150,8 @@ def query(graph: Path, sparql: str | None, query_file: Path | None, name: str | 
     text = query_file.read_text(encoding="utf-8") if query_file else sparql
     result = run_query(load_graph(graph), text, name=name, params=_parse_params(params)) if name is None \
         else run_query(load_graph(graph), name=name, params=_parse_params(params))
-    click.echo(format_result(result, fmt), nl=False)
+    text = format_result(result, fmt)
+    click.echo(text, nl=not text.endswith("\n"))
 
 
 @main.command()
