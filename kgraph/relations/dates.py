@@ -47,8 +47,9 @@ def resolve_date(expression: str, article_date: dt.date | None) -> dt.date | Non
     iso = _ISO.search(text)
     if iso:
         return _safe_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-    if article_date is None:
-        return None
+    calendar = _calendar_date(text, article_date)
+    if calendar is not None or article_date is None:
+        return calendar
     if "yesterday" in text:
         return article_date - dt.timedelta(days=1)
     if "today" in text or "tonight" in text:
@@ -60,12 +61,19 @@ def resolve_date(expression: str, article_date: dt.date | None) -> dt.date | Non
                 if "last" in text and back == 0:
                     back = 7
                 return article_date - dt.timedelta(days=back)
+    return None
+
+
+def _calendar_date(text: str, article_date: dt.date | None) -> dt.date | None:
+    """ "May 14", "14 May 2019": the year is the article's when the text gives none."""
     month_day = _MONTH_DAY.search(text)
+    day_month = _DAY_MONTH.search(text)
     if month_day:
         month, day, year = _MONTHS.index(month_day.group(1)) + 1, int(month_day.group(2)), month_day.group(3)
-        return _safe_date(int(year) if year else article_date.year, month, day)
-    day_month = _DAY_MONTH.search(text)
-    if day_month:
+    elif day_month:
         day, month, year = int(day_month.group(1)), _MONTHS.index(day_month.group(2)) + 1, day_month.group(3)
-        return _safe_date(int(year) if year else article_date.year, month, day)
-    return None
+    else:
+        return None
+    if year:
+        return _safe_date(int(year), month, day)
+    return _safe_date(article_date.year, month, day) if article_date else None

@@ -121,7 +121,13 @@ def load_lexicon() -> Lexicon:
     """
     by_word: dict[tuple[str, str], list[Cue]] = {}
     for line, row in _rows("cues.tsv"):
-        cue = _parse_cue(line, row)
+        try:
+            cue = _parse_cue(line, row)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise OntologyError(
+                f"cues.tsv:{line}: malformed line ({error}); it needs the tab-separated "
+                "columns pos, lemma, relation, objects, needs, confidence"
+            ) from None
         by_word.setdefault((cue.pos, cue.lemma), []).append(cue)
     titles = {}
     for line, row in _rows("titles.tsv"):
