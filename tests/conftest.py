@@ -183,3 +183,14 @@ def rdf_graph(rdf_results: list[ArticleResult]) -> Graph:
     from kgraph.rdf import build_graph
 
     return build_graph(rdf_results)
+
+
+# --- the real English pipeline (tests marked ``model``) -----------------------------------
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The English pipeline with the actor ruler, loaded once per test run."""
+    from kgraph.nlp import load_pipeline
+
+    return load_pipeline()
