@@ -41,12 +41,16 @@ _RULER_LABEL = {
 def ruler_patterns(entries: Iterable[tuple[str, GazetteerEntry, str]]) -> list[dict[str, str]]:
     """Entity-ruler phrase patterns for gazetteer surface forms.
 
-    Demonyms get the label NORP, everything else GPE or ORG by the entry's type;
-    the pattern id is ``"<key>|<kind>"``.
+    Names and metonyms get GPE or ORG by the entry's type; the pattern id is
+    ``"<key>|<kind>"``. Demonyms are left to the statistical NER (which tags them
+    NORP reliably) and resolved by lookup: a ruler match on "Syrian" would cut
+    "Syrian Democratic Forces" in two.
     """
     patterns = []
     for surface, entry, kind in entries:
-        label = "NORP" if kind == "demonym" else _RULER_LABEL.get(entry.type, "ORG")
+        if kind == "demonym":
+            continue
+        label = _RULER_LABEL.get(entry.type, "ORG")
         patterns.append({"label": label, "pattern": surface, "id": f"{entry.key}|{kind}"})
     return patterns
 

@@ -14,6 +14,7 @@ What it resolves:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -164,11 +165,17 @@ def _gazetteer_hit(span: Span, gazetteer: Gazetteer) -> tuple[GazetteerEntry, st
     return gazetteer.lookup(clean_name(span))
 
 
+def _fold(text: str) -> str:
+    """Case and diacritics folded, so "Erdogan" and "Erdoğan" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i").casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _person_key(name: str, clusters: list[list[str]]) -> int:
     """Index of the cluster a person's name joins (a new one when none fits)."""
-    words = name.split()
+    words = _fold(name).split()
     for index, cluster in enumerate(clusters):
-        full = cluster[0].split()
+        full = _fold(cluster[0]).split()
         if words[-1] == full[-1] and set(words) <= set(full):
             return index
     clusters.append([name])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -40,7 +41,7 @@ _MILITARY = frozenset(
 _DENIABLE = frozenset(
     {
         "interference", "involvement", "meddling", "wrongdoing", "link", "connection", "role",
-        "responsibility", "collusion", "evidence", "plan", "intention", "truth", "basis", "fraud",
+        "responsibility", "collusion", "plan", "intention", "basis", "fraud",
     }
 )  # fmt: skip
 _TOPIC_STOP_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "advcl"})
@@ -63,6 +64,7 @@ class _ArticleExtractor:
     def __init__(self, doc: Doc, article: Article, index: ActorIndex, lexicon: Lexicon) -> None:
         self.doc, self.article, self.index, self.lexicon = doc, article, index, lexicon
         self.last_speaker: Actor | None = None
+        self.main_country = _main_country(index)
         self.seen: set[tuple[object, ...]] = set()
 
     # ----- arguments -------------------------------------------------------------------------
@@ -157,14 +159,21 @@ class _ArticleExtractor:
         return "attacks" if physical else "criticizes"
 
     # ----- speaker, modality, date -----------------------------------------------------------
+    def speaker_of(self, verb: Token) -> Actor | None:
+        """Who a verb of saying quotes; "he said" is the last named speaker, if there was one."""
+        for subject in syntax.clause_subjects(verb):
+            if subject.lower_ in _PERSONAL_PRONOUNS and self.last_speaker is not None:
+                if self.last_speaker.type == "Person":
+                    return self.last_speaker
+            actor, _ = self.actor(subject)
+            if actor is not None:
+                return actor
+        return None
+
     def speaker(self, token: Token, inside_quote: bool) -> Actor | None:
         verb = syntax.speech_verb(token)
         if verb is not None:
-            for subject in syntax.clause_subjects(verb):
-                actor, _ = self.actor(subject)
-                if actor is not None:
-                    return actor
-            return None
+            return self.speaker_of(verb)
         for source in syntax.according_to(token):
             actor, _ = self.actor(source)
             if actor is not None:
@@ -275,36 +284,50 @@ class _ArticleExtractor:
                 if relation is not None:
                     yield relation
 
-    def role_relations(self, sent: Span) -> Iterator[Relation]:
-        for role in roles_in_sentence(sent, self.index, self.lexicon):
+    def role_relations(self, sent: Span, explicit: set[tuple[str, str]]) -> Iterator[Relation]:
+        for role in roles_in_sentence(sent, self.index, self.lexicon, main_country=self.main_country):
+            is_default = role.organisation is self.main_country and role.confidence < 0.7
+            if is_default and (role.person.id, role.relation) in explicit:
+                continue  # the article names this person's office elsewhere
             relation = self.make(
                 subject=role.person, relation=role.relation, obj=role.organisation, token=sent.root,
-                confidence=role.confidence, cue=role.cue, inside_quote=False, negated=False, hypothetical=False, attribute=False,
+                confidence=role.confidence, cue=role.cue, inside_quote=False, negated=False, hypothetical=False,
+                attribute=False,
             )  # fmt: skip
             if relation is not None:
                 yield relation
 
-    def part_of_relations(self) -> Iterator[Relation]:
-        for mention in self.index.mentions:
-            container = self.index.part_of.get(mention.actor.id)
-            if container is None:
-                continue
-            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
+    def explicit_roles(self) -> set[tuple[str, str]]:
+        """(person, relation) pairs whose organisation the article names somewhere."""
+        return {
+            (role.person.id, role.relation)
+            for sent in self.doc.sents
+            for role in roles_in_sentence(sent, self.index, self.lexicon)
+        }
+
+    def part_of_relations(self, sent: Span) -> Iterator[Relation]:
+        """A body and the state it belongs to, both named in the sentence ("the Kremlin ... Russia")."""
+        named = {
+            m.actor.id: m for m in self.index.mentions if sent.start_char <= m.start < sent.end_char
+        }
+        for actor_id, mention in named.items():
+            container = self.index.part_of.get(actor_id)
+            if container is None or container.id not in named:
                 continue
             relation = self.make(
-                subject=mention.actor, relation="part-of", obj=container, token=span.root,
-                confidence=0.95, cue="gazetteer", inside_quote=False, negated=False, hypothetical=False,
+                subject=mention.actor, relation="part-of", obj=container, token=sent.root,
+                confidence=0.9, cue="gazetteer", inside_quote=False, negated=False, hypothetical=False,
                 attribute=False,
             )  # fmt: skip
             if relation is not None:
                 yield relation
 
     def run(self) -> Iterator[Relation]:
-        yield from self.part_of_relations()
+        explicit = self.explicit_roles() if self.main_country is not None else set()
         for sent in self.doc.sents:
             inside_quote = _opens_inside_quote(self.doc, sent)
-            yield from self.role_relations(sent)
+            yield from self.role_relations(sent, explicit)
+            yield from self.part_of_relations(sent)
             for token in sent:
                 yield from self.cue_relations(token, inside_quote)
             yield from self.denials(sent, inside_quote)
@@ -313,10 +336,19 @@ class _ArticleExtractor:
     def _update_speaker(self, sent: Span) -> None:
         for token in sent:
             if token.lemma_.lower() in syntax.SPEECH_VERBS and token.pos_ == "VERB":
-                for subject in syntax.clause_subjects(token):
-                    actor, _ = self.actor(subject)
-                    if actor is not None:
-                        self.last_speaker = actor
+                actor = self.speaker_of(token)
+                if actor is not None:
+                    self.last_speaker = actor
+
+
+def _main_country(index: ActorIndex) -> Actor | None:
+    """The country the article is mostly about: named at least twice, and more than any other."""
+    counts = Counter(m.actor.id for m in index.mentions if m.actor.type == "Country")
+    ranked = counts.most_common(2)
+    # A guess is worth making only when one country clearly dominates the article.
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return next(m.actor for m in index.mentions if m.actor.id == ranked[0][0])
 
 
 _QUOTES = re.compile(r"[\"“”]")

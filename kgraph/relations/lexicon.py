@@ -65,6 +65,7 @@ class Lexicon:
 
     by_word: dict[tuple[str, str], tuple[Cue, ...]]
     titles: dict[str, str]
+    state_titles: frozenset[str] = frozenset()
 
     def cues(self, pos: str, lemma: str) -> tuple[Cue, ...]:
         """The cues for a word, or ``()``."""
@@ -129,8 +130,10 @@ def load_lexicon() -> Lexicon:
                 "columns pos, lemma, relation, objects, needs, confidence"
             ) from None
         by_word.setdefault((cue.pos, cue.lemma), []).append(cue)
-    titles = {}
+    titles, state_titles = {}, set()
     for line, row in _rows("titles.tsv"):
         _check_relation("titles.tsv", line, row["relation"])
         titles[row["title"]] = row["relation"]
-    return Lexicon({key: tuple(cues) for key, cues in by_word.items()}, titles)
+        if (row.get("state") or "").strip() == "yes":
+            state_titles.add(row["title"])
+    return Lexicon({key: tuple(cues) for key, cues in by_word.items()}, titles, frozenset(state_titles))

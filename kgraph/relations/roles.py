@@ -35,12 +35,21 @@ class Role:
     cue: str
 
 
-def _find_title(words: list[str], lexicon: Lexicon) -> str | None:
-    """The longest title that the last words of ``words`` spell."""
-    for length in range(min(lexicon.longest_title, len(words)), 0, -1):
-        candidate = " ".join(words[-length:])
-        if candidate in lexicon.titles:
-            return candidate
+def _find_title(tokens: list[Token], lexicon: Lexicon) -> tuple[str, set[int]] | None:
+    """The longest title the tokens contain, and the token positions it covers.
+
+    Hyphens and brackets are ignored, so "Secretary-General" and "secretary general" match alike;
+    of two titles of one length, the one nearer the name (further right) wins.
+    """
+    words = [(t.lower_, t.i) for t in tokens if t.text not in ("(", ")", "-", "–")]
+    normalised = {title.replace("-", " "): title for title in lexicon.titles}
+    longest = max(len(title.split()) for title in normalised)
+    for length in range(min(longest, len(words)), 0, -1):
+        for start in range(len(words) - length, -1, -1):
+            part = words[start : start + length]
+            title = normalised.get(" ".join(w for w, _ in part).replace("-", " "))
+            if title is not None:
+                return title, {i for _, i in part}
     return None
 
 
@@ -75,17 +84,21 @@ def _of_objects(head: Token, index: ActorIndex) -> list[Actor]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     actor = index.actor_of_phrase(obj)
-                    if actor is not None and actor.type != "Person":
+                    # "X of Georgia" after a name is a home state or constituency, not an office.
+                    if actor is not None and actor.type not in ("Person", "Territory"):
                         actors.append(actor)
     return actors
 
 
-def _title_words(tokens: list[Token]) -> list[str]:
-    return [t.lower_ for t in tokens if t.text not in ("(", ")", "the", "The")]
+def roles_in_sentence(
+    sent: Span, index: ActorIndex, lexicon: Lexicon, *, main_country: Actor | None = None
+) -> Iterator[Role]:
+    """Every role the sentence gives a person, by title, apposition or "X of Y".
 
-
-def roles_in_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon) -> Iterator[Role]:
-    """Every role the sentence gives a person, by title, apposition or "X of Y"."""
+    Args:
+        main_country: the country the article is mostly about; a state office with no
+            organisation named ("Prime Minister X") is taken to be its office.
+    """
     mentions: list[Mention] = [
         m for m in index.mentions if m.actor.type == "Person" and sent.start_char <= m.start < sent.end_char
     ]
@@ -95,31 +108,58 @@ def roles_in_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon) -> Iterat
             continue
         person, head = mention.actor, span.root
         window = _left_window(span.start, sent, index)
-        words = _title_words(window)
-        former = any(w.rstrip("-") in FORMER or w.startswith("ex-") for w in words)
-        title = _find_title(words, lexicon)
-        if title and not former:
-            organisations = _organisations(window, index, person) or _of_objects(head, index)
-            for organisation in organisations:
-                yield Role(person, lexicon.titles[title], organisation, 0.9, title)
-        yield from _appositions(head, person, index, lexicon)
-        if not title:
+        found = _find_title(window, lexicon)
+        former = any(t.lower_.rstrip("-") in FORMER or t.lower_.startswith("ex-") for t in window)
+        if found and not former:
+            title, covered = found
+            # "US Special Representative for Iran X": the organisation before the title holds the office.
+            before = [t for t in window if t.i < min(covered)]
+            after = [t for t in window if t.i > max(covered)]
+            organisations = _organisations(before, index, person) or _organisations(after, index, person)
+            yield from _with_default(
+                person, title, organisations or _of_objects(head, index), lexicon, main_country, 0.9
+            )
+        yield from _appositions(head, person, index, lexicon, main_country)
+        if not found:
             yield from _of_party(head, person, sent, index)
 
 
-def _appositions(head: Token, person: Actor, index: ActorIndex, lexicon: Lexicon) -> Iterator[Role]:
-    for appos in (c for c in head.children if c.dep_ == "appos"):
-        subtree = list(appos.subtree)
-        words = [t.lower_ for t in subtree if t.i <= appos.i]
-        if any(w in FORMER for w in words):
+def _with_default(
+    person: Actor, title: str, organisations: list[Actor], lexicon: Lexicon,
+    main_country: Actor | None, confidence: float,
+) -> Iterator[Role]:  # fmt: skip
+    """Roles towards the organisations named, else towards the article's country for a state office."""
+    if not organisations and title in lexicon.state_titles and main_country is not None:
+        yield Role(person, lexicon.titles[title], main_country, confidence * 0.7, title)
+        return
+    for organisation in {a.id: a for a in organisations}.values():
+        yield Role(person, lexicon.titles[title], organisation, confidence, title)
+
+
+def _appositions(
+    head: Token, person: Actor, index: ActorIndex, lexicon: Lexicon, main_country: Actor | None
+) -> Iterator[Role]:
+    """ "X, the Kremlin spokesman" and "the Kremlin spokesman, X"."""
+    phrases = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
+        phrases.append(head.head)
+    person_tokens = {t.i for t in head.subtree}
+    for phrase in phrases:
+        other = index.actor_at(phrase)
+        if other is not None and other.type == "Person":
+            continue  # "Trump and Turkish President Erdoğan" parsed as apposition: another person's title
+        subtree = list(phrase.subtree)
+        if phrase is head.head:  # reverse apposition: the person is inside the title's phrase
+            subtree = [t for t in subtree if t.i not in person_tokens]
+        if any(t.lower_ in FORMER for t in subtree):
             continue
-        title = _find_title(words, lexicon)
-        if title is None:
+        found = _find_title([t for t in subtree if t.i <= phrase.i], lexicon)
+        if found is None:
             continue
-        organisations = _organisations([t for t in subtree if t.i < appos.i], index, person)
-        organisations += _of_objects(appos, index)
-        for organisation in {a.id: a for a in organisations}.values():
-            yield Role(person, lexicon.titles[title], organisation, 0.85, title)
+        title, covered = found
+        organisations = _organisations([t for t in subtree if t.i not in covered], index, person)
+        organisations += _of_objects(phrase, index)
+        yield from _with_default(person, title, organisations, lexicon, main_country, 0.85)
 
 
 def _of_party(head: Token, person: Actor, sent: Span, index: ActorIndex) -> Iterator[Role]:

@@ -103,8 +103,11 @@ def clause_subjects(verb: Token) -> list[Token]:
             current = current.head
         elif current.dep_ == "advcl" and current.tag_ == "VBG":
             current = current.head
-        elif current.dep_ in ("relcl", "acl"):
+        elif current.dep_ == "relcl" or (current.dep_ == "acl" and current.head.dep_ in ("nsubj", "appos", "ROOT")):
             return conjuncts(current.head)
+        elif current.dep_ == "acl":
+            # "posted a message on Twitter blaming Iran": the one who posted blames, not Twitter.
+            current = current.head.head if current.head.dep_ == "pobj" else current.head
         else:
             return []
     return []
@@ -169,12 +172,13 @@ def speech_verb(cue: Token) -> Token | None:
     """
     previous = cue
     for head in governing_chain(cue):
+        # An adverbial clause ("If Iran attacks, the US will respond") is never what is reported.
         if head is not cue and head.lemma_.lower() in SPEECH_VERBS and previous.dep_ in (
-            "ccomp", "parataxis", "advcl", "conj", "xcomp",
+            "ccomp", "parataxis", "conj", "xcomp",
         ):
             return head
         for child in head.children:
-            if child.dep_ in ("parataxis", "advcl") and child.lemma_.lower() in SPEECH_VERBS and child is not previous:
+            if child.dep_ == "parataxis" and child.lemma_.lower() in SPEECH_VERBS and child is not previous:
                 if child.i > cue.i or any(c.dep_ in ("nsubj",) for c in child.children):
                     return child
         previous = head
