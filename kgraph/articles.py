@@ -106,7 +106,9 @@ def _parse_date(source: str, value: object) -> dt.date | None:
     try:
         return dt.date.fromisoformat(candidate)
     except ValueError:
-        raise ArticleError(source, f"bad date {text!r}: no such day; write it as YYYY-MM-DD") from None
+        raise ArticleError(
+            source, f"bad date {text!r}: no such day; write it as YYYY-MM-DD"
+        ) from None
 
 
 def _read_text(path: Path) -> Article:
@@ -114,7 +116,9 @@ def _read_text(path: Path) -> Article:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ArticleError(source, f"cannot be read ({error.strerror}); check permissions") from None
+        raise ArticleError(
+            source, f"cannot be read ({error.strerror}); check permissions"
+        ) from None
     text = _decode(path, data).replace("\r\n", "\n")
     if not text.strip():
         raise ArticleError(source, "empty file; remove it or add the article text")
@@ -151,7 +155,9 @@ def _article_from_record(source: str, line: str) -> Article:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
-        raise ArticleError(source, f"not valid JSON ({error.msg}); fix or remove the line") from None
+        raise ArticleError(
+            source, f"not valid JSON ({error.msg}); fix or remove the line"
+        ) from None
     if not isinstance(record, dict):
         raise ArticleError(source, "a JSON Lines article must be an object with id and text")
     text = record.get("text")

@@ -180,5 +180,8 @@ def stats(graph: Any) -> dict[str, Any]:
         "triples": len(graph),
         "articles": int(articles[0][0]) if articles else 0,
         "actors": {str(t): int(n) for t, n in actors},
-        "relations": {kebab.get(str(r), str(r)): {"asserted": int(a), "flagged": int(f)} for r, a, f in statements},
+        "relations": {
+            kebab.get(str(r), str(r)): {"asserted": int(a), "flagged": int(f)}
+            for r, a, f in statements
+        },
     }

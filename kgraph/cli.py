@@ -75,32 +75,61 @@ def main(verbose: bool) -> None:
 
 @main.command()
 @_INPUTS
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The graph file to write (written atomically).")
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "jsonld"]),
-              help="Graph format; by default from the output file's suffix.")
-@click.option("--plot", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also draw the actor network to this PNG.")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Parsing processes.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The graph file to write (written atomically).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "trig", "nt", "jsonld"]),
+    help="Graph format; by default from the output file's suffix.",
+)
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw the actor network to this PNG.",
+)
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parsing processes."
+)
 @_friendly_errors
-def build(inputs: tuple[Path, ...], output: Path, fmt: str | None, plot: Path | None, jobs: int) -> None:
+def build(
+    inputs: tuple[Path, ...], output: Path, fmt: str | None, plot: Path | None, jobs: int
+) -> None:
     """Build the knowledge graph of INPUTS (files or folders) into a graph file."""
     from kgraph.build import build as build_graph_file
 
     skipped = _Skipped()
-    report = build_graph_file(inputs, output, format=fmt, plot=plot, n_process=jobs, on_error=skipped)
+    report = build_graph_file(
+        inputs, output, format=fmt, plot=plot, n_process=jobs, on_error=skipped
+    )
     click.echo(report.summary())
     skipped.exit()
 
 
 @main.command()
 @_INPUTS
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here (atomically) instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
-              help="Output format: JSON Lines as in spec/RELATIONS.md.")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parsing processes.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here (atomically) instead of stdout.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format: JSON Lines as in spec/RELATIONS.md.",
+)
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parsing processes."
+)
 @_friendly_errors
 def extract(inputs: tuple[Path, ...], output: Path | None, fmt: str, jobs: int) -> None:
     """Extract the relations of INPUTS as JSON Lines."""
@@ -124,17 +153,38 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 @main.command()
 @_GRAPH
 @click.argument("sparql", required=False)
-@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the SPARQL query from this file.")
+@click.option(
+    "--file",
+    "query_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the SPARQL query from this file.",
+)
 @click.option("--name", help="Run a named query (see --list).")
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind a query variable (repeatable); values are bound, never pasted into the text.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a query variable (repeatable); values are bound, never pasted into the text.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
 @click.option("--list", "list_names", is_flag=True, help="List the named queries and exit.")
 @_friendly_errors
-def query(graph: Path, sparql: str | None, query_file: Path | None, name: str | None,
-          params: tuple[str, ...], fmt: str, list_names: bool) -> None:
+def query(
+    graph: Path,
+    sparql: str | None,
+    query_file: Path | None,
+    name: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    list_names: bool,
+) -> None:
     """Run a SPARQL query over GRAPH: as text, from --file, or by --name."""
     from kgraph.rdf import load_graph
     from kgraph.sparql import format_result, list_queries
@@ -148,19 +198,32 @@ def query(graph: Path, sparql: str | None, query_file: Path | None, name: str | 
     if len(given) != 1:
         raise click.UsageError("give exactly one of SPARQL, --file or --name")
     text = query_file.read_text(encoding="utf-8") if query_file else sparql
-    result = run_query(load_graph(graph), text, name=name, params=_parse_params(params)) if name is None \
+    result = (
+        run_query(load_graph(graph), text, name=name, params=_parse_params(params))
+        if name is None
         else run_query(load_graph(graph), name=name, params=_parse_params(params))
+    )
     text = format_result(result, fmt)
     click.echo(text, nl=not text.endswith("\n"))
 
 
 @main.command()
 @_GRAPH
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The PNG to write.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The PNG to write.",
+)
 @click.option("--actor", help="Draw only this actor's neighbourhood (a name or an IRI).")
-@click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True,
-              help="How many steps from --actor.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="How many steps from --actor.",
+)
 @_friendly_errors
 def plot(graph: Path, output: Path, actor: str | None, depth: int) -> None:
     """Draw the actor network of GRAPH, edges signed by the relation weights."""
@@ -174,10 +237,16 @@ def plot(graph: Path, output: Path, actor: str | None, depth: int) -> None:
 
 @main.command(name="eval")
 @_INPUTS
-@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Gold relations (JSON Lines, spec/RELATIONS.md).")
+@click.option(
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Gold relations (JSON Lines, spec/RELATIONS.md).",
+)
 @click.option("--show", is_flag=True, help="List every miss and false positive with its sentence.")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parsing processes.")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parsing processes."
+)
 @_friendly_errors
 def eval_command(inputs: tuple[Path, ...], gold: Path, show: bool, jobs: int) -> None:
     """Score extraction on INPUTS against a gold file (only the documents it names)."""
@@ -194,7 +263,9 @@ def eval_command(inputs: tuple[Path, ...], gold: Path, show: bool, jobs: int) ->
 
 @main.command()
 @_GRAPH
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @_friendly_errors
 def stats(graph: Path, fmt: str) -> None:
     """Counts of GRAPH: triples, articles, actors by type, relations asserted and flagged."""

@@ -28,7 +28,9 @@ DATA = BASE + "id/"
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 # Letters that NFKD does not decompose into an ASCII base letter.
-_TRANSLITERATE = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe"})
+_TRANSLITERATE = str.maketrans(
+    {"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe"}
+)
 
 
 def _digest(*parts: str, length: int = 16) -> str:

@@ -10,7 +10,15 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "kgraph"
 
 # Which third-party libraries each layer may import (at module level or inside functions).
-STDLIB_ONLY = {"errors", "model", "articles", "iris", "relation_types", "evaluate", "actors.gazetteer"}
+STDLIB_ONLY = {
+    "errors",
+    "model",
+    "articles",
+    "iris",
+    "relation_types",
+    "evaluate",
+    "actors.gazetteer",
+}
 NO_RDF = {"nlp", "pipeline", "actors.resolve", "relations.extract", "relations.syntax",
           "relations.roles", "relations.lexicon", "relations.dates"}  # fmt: skip
 NO_SPACY = {"vocabulary", "rdf", "sparql", "network", "plot"}
@@ -35,7 +43,13 @@ def test_core_modules_use_only_the_standard_library(module: str) -> None:
 
 @pytest.mark.parametrize("module", sorted(NO_RDF))
 def test_nlp_modules_never_import_rdflib_or_networkx(module: str) -> None:
-    assert not imported_roots(module) & {"rdflib", "networkx", "matplotlib", "pyoxigraph", "oxrdflib"}
+    assert not imported_roots(module) & {
+        "rdflib",
+        "networkx",
+        "matplotlib",
+        "pyoxigraph",
+        "oxrdflib",
+    }
 
 
 @pytest.mark.parametrize("module", sorted(NO_SPACY))

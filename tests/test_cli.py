@@ -87,16 +87,27 @@ def test_extract_prints_the_json_lines_of_the_spec(tmp_path: Path) -> None:
     triples = {(r["subject"]["label"], r["relation"], r["object"]["label"]) for r in records}
     assert ("Türkiye", "friends-with", "Russia") in triples
     assert ("Kemal Kılıçdaroğlu", "accuses", "Russia") in triples
-    assert any(s == "Dmitry Peskov" and rel == "denies" and "interference" in o for s, rel, o in triples)
+    assert any(
+        s == "Dmitry Peskov" and rel == "denies" and "interference" in o for s, rel, o in triples
+    )
 
 
 def test_query_by_name_answers_from_the_turtle_file(seed_graph: Path) -> None:
     code, stdout, stderr = run(
-        "query", seed_graph, "--name", "relations-of-actor", "--param", "actor=Russia", "--format", "json"
+        "query",
+        seed_graph,
+        "--name",
+        "relations-of-actor",
+        "--param",
+        "actor=Russia",
+        "--format",
+        "json",
     )
     assert code == 0, stderr
     rows = json.loads(stdout)
-    assert any(row["subject"] == "Kemal Kılıçdaroğlu" and row["relation"] == "accuses" for row in rows)
+    assert any(
+        row["subject"] == "Kemal Kılıçdaroğlu" and row["relation"] == "accuses" for row in rows
+    )
     assert all("Russia" in (row["subject"], row["object"]) for row in rows)
 
 
@@ -138,7 +149,9 @@ def test_plot_of_an_actor_neighbourhood(seed_graph: Path, tmp_path: Path) -> Non
     assert out.read_bytes()[:4] == b"\x89PNG"
 
 
-@pytest.mark.skipif(not SEED_GOLD.exists(), reason="../shared/gold/seed.jsonl is not beside the checkout")
+@pytest.mark.skipif(
+    not SEED_GOLD.exists(), reason="../shared/gold/seed.jsonl is not beside the checkout"
+)
 def test_eval_on_the_seed_gold_meets_the_floor() -> None:
     code, stdout, _ = run("eval", "--gold", SEED_GOLD, SEEDS, "--show")
     assert code == 0
@@ -153,5 +166,7 @@ def test_help_and_query_do_not_load_spacy(seed_graph: Path) -> None:
         f"main(['query', {str(seed_graph)!r}, 'ASK {{ ?s ?p ?o }}'], standalone_mode=False)\n"
         "print('spacy' in sys.modules)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
     assert done.stdout.strip().splitlines()[-1] == "False"

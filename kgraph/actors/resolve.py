@@ -67,7 +67,11 @@ def org_type(label: str) -> str:
 
 def initials(label: str) -> str:
     """The acronym a name's capitalised words make ("Syrian Democratic Forces" → "SDF")."""
-    return "".join(w[0] for w in label.replace("-", " ").split() if w[0].isupper() and w.lower() not in _CONNECTORS)
+    return "".join(
+        w[0]
+        for w in label.replace("-", " ").split()
+        if w[0].isupper() and w.lower() not in _CONNECTORS
+    )
 
 
 def clean_name(span: Span) -> str:
@@ -75,7 +79,9 @@ def clean_name(span: Span) -> str:
     tokens = list(span)
     while tokens and (tokens[0].lower_ in ("the", "(", "[") or tokens[0].is_punct):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s")):
+    while tokens and (
+        tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s")
+    ):
         tokens = tokens[:-1]
     # An editor's bracket inside a name ("Vladimir) Putin") still separates two words.
     text = "".join(" " if t.text in ("(", ")", "[", "]") else t.text_with_ws for t in tokens)
@@ -201,13 +207,19 @@ def resolve_actors(doc: Doc, *, gazetteer: Gazetteer | None = None) -> ActorInde
     spans = _spans(doc)
 
     people = sorted(
-        {_strip_titles(clean_name(s)) for s in spans if s.label_ == "PERSON" and not _gazetteer_hit(s, gazetteer)},
+        {
+            _strip_titles(clean_name(s))
+            for s in spans
+            if s.label_ == "PERSON" and not _gazetteer_hit(s, gazetteer)
+        },
         key=lambda n: -len(n.split()),
     )
     clusters: list[list[str]] = []
     person_cluster = {name: _person_key(name, clusters) for name in people if name}
 
-    organisations = {clean_name(s) for s in spans if s.label_ == "ORG" and not _gazetteer_hit(s, gazetteer)}
+    organisations = {
+        clean_name(s) for s in spans if s.label_ == "ORG" and not _gazetteer_hit(s, gazetteer)
+    }
     acronyms = {initials(label): label for label in organisations if len(initials(label)) >= 2}
 
     for span in spans:
@@ -250,7 +262,9 @@ def resolve_actors(doc: Doc, *, gazetteer: Gazetteer | None = None) -> ActorInde
     index = ActorIndex()
     for span, key, surface in keyed:
         actor = actors[key]
-        index.mentions.append(Mention(start=span.start_char, end=span.end_char, text=surface, actor=actor))
+        index.mentions.append(
+            Mention(start=span.start_char, end=span.end_char, text=surface, actor=actor)
+        )
         for i in range(span.start, span.end):
             index._by_token[i] = actor
     index._demonym_tokens = demonym_keys
@@ -261,7 +275,9 @@ def resolve_actors(doc: Doc, *, gazetteer: Gazetteer | None = None) -> ActorInde
     return index
 
 
-def _unrecognised_repeats(doc: Doc, keyed: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
+def _unrecognised_repeats(
+    doc: Doc, keyed: list[tuple[Span, str, str]]
+) -> list[tuple[Span, str, str]]:
     """Later mentions the NER missed: a name, or a person's surname, already resolved elsewhere.
 
     The small English model tags "Kılıçdaroğlu" as a person once and misses it

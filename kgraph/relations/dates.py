@@ -24,8 +24,12 @@ _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december",
 )  # fmt: skip
-_MONTH_DAY = re.compile(r"\b(" + "|".join(_MONTHS) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b")
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")(?:,?\s+(\d{4}))?\b")
+_MONTH_DAY = re.compile(
+    r"\b(" + "|".join(_MONTHS) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b"
+)
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")(?:,?\s+(\d{4}))?\b"
+)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -69,9 +73,17 @@ def _calendar_date(text: str, article_date: dt.date | None) -> dt.date | None:
     month_day = _MONTH_DAY.search(text)
     day_month = _DAY_MONTH.search(text)
     if month_day:
-        month, day, year = _MONTHS.index(month_day.group(1)) + 1, int(month_day.group(2)), month_day.group(3)
+        month, day, year = (
+            _MONTHS.index(month_day.group(1)) + 1,
+            int(month_day.group(2)),
+            month_day.group(3),
+        )
     elif day_month:
-        day, month, year = int(day_month.group(1)), _MONTHS.index(day_month.group(2)) + 1, day_month.group(3)
+        day, month, year = (
+            int(day_month.group(1)),
+            _MONTHS.index(day_month.group(2)) + 1,
+            day_month.group(3),
+        )
     else:
         return None
     if year:

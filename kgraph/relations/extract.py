@@ -45,7 +45,25 @@ _DENIABLE = frozenset(
     }
 )  # fmt: skip
 _TOPIC_STOP_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "advcl"})
-_LEADING_DETERMINERS = frozenset({"a", "an", "the", "any", "such", "these", "those", "this", "that", "its", "their", "his", "her", "some", "all"})
+_LEADING_DETERMINERS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "any",
+        "such",
+        "these",
+        "those",
+        "this",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "some",
+        "all",
+    }
+)
 
 
 def _cue_pos(token: Token) -> str | None:
@@ -120,7 +138,10 @@ class _ArticleExtractor:
         possessors = [c for c in noun.children if c.dep_ == "poss" and "poss" not in cue.objects]
         agents = syntax.prep_objects(noun, "by")
         governor = noun.head
-        governed = noun.dep_ in ("dobj", "attr", "pobj", "nsubjpass", "conj", "oprd") and governor is not noun
+        governed = (
+            noun.dep_ in ("dobj", "attr", "pobj", "nsubjpass", "conj", "oprd")
+            and governor is not noun
+        )
         if cue.light:
             if governed and governor.lemma_.lower() in cue.light and noun.dep_ != "pobj":
                 return syntax.clause_subjects(governor) or syntax.passive_agents(governor)
@@ -141,13 +162,21 @@ class _ArticleExtractor:
         if cue.needs_xcomp and not any(c.dep_ in ("xcomp", "ccomp") for c in children):
             return False
         if cue.mods or cue.mod_governors:
-            has_mod = any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in cue.mods for c in children)
+            has_mod = any(
+                c.dep_ in ("amod", "compound") and c.lemma_.lower() in cue.mods for c in children
+            )
             governed = token.head.lemma_.lower() in cue.mod_governors
             if not (has_mod or governed):
                 return False
-        if cue.pos == "VERB" and token.lemma_ == "deny" and any(c.dep_ == "dative" for c in children):
+        if (
+            cue.pos == "VERB"
+            and token.lemma_ == "deny"
+            and any(c.dep_ == "dative" for c in children)
+        ):
             return False  # "denied him a visa" refuses something, it does not deny a claim
-        if cue.pos == "VERB" and any(c.dep_ == "prt" and c.lower_ in ("down", "away", "off", "out") for c in children):
+        if cue.pos == "VERB" and any(
+            c.dep_ == "prt" and c.lower_ in ("down", "away", "off", "out") for c in children
+        ):
             return False  # "back down", "call off": phrasal verbs of another sense
         return True
 
@@ -204,7 +233,9 @@ class _ArticleExtractor:
         if obj.type == "Topic" and not RELATION_TYPES[relation].takes_topic:
             return None
         sent = token.sent
-        pair = tuple(sorted((subject.id, obj.id))) if relation in SYMMETRIC else (subject.id, obj.id)
+        pair = (
+            tuple(sorted((subject.id, obj.id))) if relation in SYMMETRIC else (subject.id, obj.id)
+        )
         key = (sent.start, relation, pair)
         if key in self.seen:
             return None
@@ -242,11 +273,17 @@ class _ArticleExtractor:
                 continue
             passive = pos == "VERB" and syntax.is_passive(token)
             if pos == "VERB":
-                subject_tokens = syntax.passive_agents(token) if passive else syntax.clause_subjects(token)
+                subject_tokens = (
+                    syntax.passive_agents(token) if passive else syntax.clause_subjects(token)
+                )
             elif pos == "NOUN":
                 subject_tokens = self.noun_subjects(cue, token) or []
             else:
-                subject_tokens = syntax.clause_subjects(token.head) if token.dep_ in ("acomp", "amod", "attr") else []
+                subject_tokens = (
+                    syntax.clause_subjects(token.head)
+                    if token.dep_ in ("acomp", "amod", "attr")
+                    else []
+                )
             object_tokens = self.objects(cue, token, passive)
             for subject_token in subject_tokens:
                 subject, subject_factor = self.actor(subject_token)
@@ -271,7 +308,9 @@ class _ArticleExtractor:
         for token in sent:
             if token.lemma_.lower() not in _DENIABLE or token.pos_ != "NOUN":
                 continue
-            negated = any(syntax._negated_here(head) for head in list(syntax.governing_chain(token))[:4])
+            negated = any(
+                syntax._negated_here(head) for head in list(syntax.governing_chain(token))[:4]
+            )
             speaker = self.speaker(token, inside_quote)
             if not negated or speaker is None:
                 continue
@@ -285,7 +324,9 @@ class _ArticleExtractor:
                     yield relation
 
     def role_relations(self, sent: Span, explicit: set[tuple[str, str]]) -> Iterator[Relation]:
-        for role in roles_in_sentence(sent, self.index, self.lexicon, main_country=self.main_country):
+        for role in roles_in_sentence(
+            sent, self.index, self.lexicon, main_country=self.main_country
+        ):
             is_default = role.organisation is self.main_country and role.confidence < 0.7
             if is_default and (role.person.id, role.relation) in explicit:
                 continue  # the article names this person's office elsewhere

@@ -79,7 +79,9 @@ class Lexicon:
 
 def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
     text = (files("kgraph.data") / name).read_text(encoding="utf-8")
-    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if not line.startswith("#")]
+    numbered = [
+        (n, line) for n, line in enumerate(text.splitlines(), 1) if not line.startswith("#")
+    ]
     reader = csv.DictReader((line for _, line in numbered), delimiter="\t")
     return [(numbered[i + 1][0], row) for i, row in enumerate(reader)]
 
@@ -136,4 +138,6 @@ def load_lexicon() -> Lexicon:
         titles[row["title"]] = row["relation"]
         if (row.get("state") or "").strip() == "yes":
             state_titles.add(row["title"])
-    return Lexicon({key: tuple(cues) for key, cues in by_word.items()}, titles, frozenset(state_titles))
+    return Lexicon(
+        {key: tuple(cues) for key, cues in by_word.items()}, titles, frozenset(state_titles)
+    )

@@ -18,9 +18,23 @@ from kgraph.model import Actor, Mention
 from kgraph.relations.lexicon import Lexicon
 
 #: Words that say the office is no longer held.
-FORMER = frozenset({"former", "ex", "ex-", "then", "then-", "late", "ousted", "deposed", "exiled", "erstwhile"})
+FORMER = frozenset(
+    {"former", "ex", "ex-", "then", "then-", "late", "ousted", "deposed", "exiled", "erstwhile"}
+)
 #: Words that make a sentence about an election, where "X of <party>" lists a candidate.
-ELECTION_WORDS = frozenset({"ballot", "candidate", "candidates", "race", "election", "elections", "nominee", "primary", "runoff"})
+ELECTION_WORDS = frozenset(
+    {
+        "ballot",
+        "candidate",
+        "candidates",
+        "race",
+        "election",
+        "elections",
+        "nominee",
+        "primary",
+        "runoff",
+    }
+)
 _WINDOW = 7
 
 
@@ -100,7 +114,9 @@ def roles_in_sentence(
             organisation named ("Prime Minister X") is taken to be its office.
     """
     mentions: list[Mention] = [
-        m for m in index.mentions if m.actor.type == "Person" and sent.start_char <= m.start < sent.end_char
+        m
+        for m in index.mentions
+        if m.actor.type == "Person" and sent.start_char <= m.start < sent.end_char
     ]
     for mention in mentions:
         span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -115,7 +131,9 @@ def roles_in_sentence(
             # "US Special Representative for Iran X": the organisation before the title holds the office.
             before = [t for t in window if t.i < min(covered)]
             after = [t for t in window if t.i > max(covered)]
-            organisations = _organisations(before, index, person) or _organisations(after, index, person)
+            organisations = _organisations(before, index, person) or _organisations(
+                after, index, person
+            )
             yield from _with_default(
                 person, title, organisations or _of_objects(head, index), lexicon, main_country, 0.9
             )

@@ -19,7 +19,9 @@ SPEECH_VERBS = frozenset(
     }
 )  # fmt: skip
 #: Auxiliaries that make a clause possible, conditional or future rather than asserted.
-HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "will", "shall", "can", "'ll", "must"})
+HYPOTHETICAL_AUX = frozenset(
+    {"could", "would", "might", "may", "should", "will", "shall", "can", "'ll", "must"}
+)
 #: Verbs whose infinitive complement has not (yet) happened ("plans to visit").
 INTENT_VERBS = frozenset(
     {
@@ -29,7 +31,9 @@ INTENT_VERBS = frozenset(
     }
 )  # fmt: skip
 #: Verbs whose complement did not happen ("refused to meet").
-NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "deny", "reject", "stop", "avoid", "cancel"})
+NEGATING_VERBS = frozenset(
+    {"refuse", "fail", "decline", "deny", "reject", "stop", "avoid", "cancel"}
+)
 #: Nouns that present their clause as a claim rather than a fact ("accusations that X ...").
 CLAIM_NOUNS = frozenset(
     {"accusation", "allegation", "claim", "rumor", "rumour", "report", "suggestion", "speculation"}
@@ -103,7 +107,9 @@ def clause_subjects(verb: Token) -> list[Token]:
             current = current.head
         elif current.dep_ == "advcl" and current.tag_ == "VBG":
             current = current.head
-        elif current.dep_ == "relcl" or (current.dep_ == "acl" and current.head.dep_ in ("nsubj", "appos", "ROOT")):
+        elif current.dep_ == "relcl" or (
+            current.dep_ == "acl" and current.head.dep_ in ("nsubj", "appos", "ROOT")
+        ):
             return conjuncts(current.head)
         elif current.dep_ == "acl":
             # "posted a message on Twitter blaming Iran": the one who posted blames, not Twitter.
@@ -136,20 +142,31 @@ def modality(cue: Token) -> tuple[bool, bool]:
     ("accusations that X interfered").
     """
     negated = hypothetical = False
-    if cue.sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+    if cue.sent.text.rstrip().rstrip("\"”’'").endswith("?"):
         hypothetical = True
     previous = None
     for depth, head in enumerate(governing_chain(cue)):
         lemma = head.lemma_.lower()
-        if depth > 0 and previous is not None and previous.dep_ in ("ccomp", "parataxis") and lemma in SPEECH_VERBS:
+        if (
+            depth > 0
+            and previous is not None
+            and previous.dep_ in ("ccomp", "parataxis")
+            and lemma in SPEECH_VERBS
+        ):
             break  # modality of the speech act is not that of what is reported
         if _negated_here(head):
             negated = True
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX for c in head.children):
+        if any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX for c in head.children
+        ):
             hypothetical = True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
             hypothetical = True
-        if depth > 0 and previous is not None and previous.dep_ in ("xcomp", "ccomp", "acl", "prep", "pcomp"):
+        if (
+            depth > 0
+            and previous is not None
+            and previous.dep_ in ("xcomp", "ccomp", "acl", "prep", "pcomp")
+        ):
             if lemma in INTENT_VERBS:
                 hypothetical = True
             if lemma in NEGATING_VERBS:
@@ -173,12 +190,24 @@ def speech_verb(cue: Token) -> Token | None:
     previous = cue
     for head in governing_chain(cue):
         # An adverbial clause ("If Iran attacks, the US will respond") is never what is reported.
-        if head is not cue and head.lemma_.lower() in SPEECH_VERBS and previous.dep_ in (
-            "ccomp", "parataxis", "conj", "xcomp",
+        if (
+            head is not cue
+            and head.lemma_.lower() in SPEECH_VERBS
+            and previous.dep_
+            in (
+                "ccomp",
+                "parataxis",
+                "conj",
+                "xcomp",
+            )
         ):
             return head
         for child in head.children:
-            if child.dep_ == "parataxis" and child.lemma_.lower() in SPEECH_VERBS and child is not previous:
+            if (
+                child.dep_ == "parataxis"
+                and child.lemma_.lower() in SPEECH_VERBS
+                and child is not previous
+            ):
                 if child.i > cue.i or any(c.dep_ in ("nsubj",) for c in child.children):
                     return child
         previous = head
@@ -188,6 +217,10 @@ def speech_verb(cue: Token) -> Token | None:
 def according_to(cue: Token) -> list[Token]:
     """The sources of "according to X" in the cue's sentence."""
     for token in cue.sent:
-        if token.lower_ == "according" and token.i + 1 < token.sent.end and token.nbor(1).lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < token.sent.end
+            and token.nbor(1).lower_ == "to"
+        ):
             return [t for c in token.nbor(1).children if c.dep_ == "pobj" for t in conjuncts(c)]
     return []
