@@ -365,8 +365,9 @@ class _ArticleExtractor:
 
     def run(self) -> Iterator[Relation]:
         explicit = self.explicit_roles() if self.main_country is not None else set()
+        text = self.doc.text  # spaCy rebuilds Doc.text on every access: read it once
         for sent in self.doc.sents:
-            inside_quote = _opens_inside_quote(self.doc, sent)
+            inside_quote = _opens_inside_quote(text, sent)
             yield from self.role_relations(sent, explicit)
             yield from self.part_of_relations(sent)
             for token in sent:
@@ -395,10 +396,10 @@ def _main_country(index: ActorIndex) -> Actor | None:
 _QUOTES = re.compile(r"[\"“”]")
 
 
-def _opens_inside_quote(doc: Doc, sent: Span) -> bool:
+def _opens_inside_quote(text: str, sent: Span) -> bool:
     """Whether the sentence starts inside a quotation opened in an earlier sentence of its paragraph."""
-    paragraph_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    return len(_QUOTES.findall(doc.text, paragraph_start, sent.start_char)) % 2 == 1
+    paragraph_start = text.rfind("\n", 0, sent.start_char) + 1
+    return len(_QUOTES.findall(text, paragraph_start, sent.start_char)) % 2 == 1
 
 
 def extract_relations(
