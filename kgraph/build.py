@@ -7,16 +7,15 @@ what ``kgraph extract`` does; ``stats`` what ``kgraph stats`` prints.
 from __future__ import annotations
 
 import json
-import os
-import secrets
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from kgraph.articles import read_articles
-from kgraph.errors import ArticleError, StoreError
+from kgraph.atomic import atomic_write
+from kgraph.errors import ArticleError
 from kgraph.model import ArticleResult, Relation
 from kgraph.relation_types import RELATION_TYPES
 
@@ -130,29 +129,18 @@ def extract_files(
 
 def write_jsonl(relations: Iterable[Relation], output: str | Path | None, *, stdout: TextIO) -> int:
     """Write relations as JSON Lines to ``output`` (atomically) or to ``stdout``; return the count."""
-    if output is None:
+
+    def write(stream: IO[str]) -> int:
         count = 0
         for relation in relations:
-            stdout.write(json.dumps(relation.to_json(), ensure_ascii=False) + "\n")
+            stream.write(json.dumps(relation.to_json(), ensure_ascii=False) + "\n")
             count += 1
         return count
-    path = Path(output)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    count = 0
-    try:
-        with tmp.open("w", encoding="utf-8") as stream:
-            for relation in relations:
-                stream.write(json.dumps(relation.to_json(), ensure_ascii=False) + "\n")
-                count += 1
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, path)
-    except OSError as error:
-        raise StoreError(f"{path}: cannot write: {error.strerror or error}") from error
-    finally:
-        tmp.unlink(missing_ok=True)
-    return count
+
+    if output is None:
+        return write(stdout)
+    with atomic_write(output, encoding="utf-8", what="relations") as stream:
+        return write(stream)
 
 
 def stats(graph: Any) -> dict[str, Any]:

@@ -8,11 +8,10 @@ the caller's matplotlib state alone.
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kgraph.errors import StoreError
+from kgraph.atomic import atomic_write
 from kgraph.network import aggregate, ego_network, find_actor
 
 if TYPE_CHECKING:
@@ -173,18 +172,7 @@ def plot_network(
 
 
 def _save(fig: Any, path: Path) -> Path:
-    """Write the PNG next to its target and rename it: readers never see half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-        try:
-            fig.savefig(tmp, format="png")
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise StoreError(
-            f"{path}: cannot write the plot: {exc.strerror or exc}; check the folder is writable"
-        ) from exc
+    """Write the PNG atomically: readers never see half a file."""
+    with atomic_write(path, what="plot") as stream:
+        fig.savefig(stream, format="png")
     return path

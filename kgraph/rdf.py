@@ -20,11 +20,9 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import re
-import secrets
 from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
@@ -36,6 +34,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, SKOS, XSD
 
 import kgraph
+from kgraph.atomic import atomic_write
 from kgraph.errors import OntologyError, StoreError
 from kgraph.iris import DATA, article_iri, statement_iri
 from kgraph.model import Actor, Article, ArticleResult, Relation
@@ -315,31 +314,8 @@ def serialize(graph: Graph, path: str | os.PathLike[str], *, format: str | None 
     elif isinstance(graph.store, OxigraphStore):
         # oxrdflib's own writers dump straight from the store, without ^^xsd:string noise.
         rdflib_format = "ox-" + rdflib_format
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Next to the target (os.replace is atomic only within one file system), created with
-        # 0o666 so that the umask sets the final permissions (mkstemp would give 0o600).
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                source.serialize(destination=stream, format=rdflib_format, encoding="utf-8")
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise StoreError(
-            f"{path}: cannot write: {exc.strerror or exc}; check the folder exists and is writable"
-        ) from exc
-    with contextlib.suppress(OSError):  # makes the rename durable; not every OS opens folders
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    with atomic_write(path, what="graph") as stream:
+        source.serialize(destination=stream, format=rdflib_format, encoding="utf-8")
     return path
 
 

@@ -11,6 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kgraph"
 
 # Which third-party libraries each layer may import (at module level or inside functions).
 STDLIB_ONLY = {
+    "atomic",
     "errors",
     "model",
     "articles",
