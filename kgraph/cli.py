@@ -198,11 +198,8 @@ def query(
     if len(given) != 1:
         raise click.UsageError("give exactly one of SPARQL, --file or --name")
     text = query_file.read_text(encoding="utf-8") if query_file else sparql
-    result = (
-        run_query(load_graph(graph), text, name=name, params=_parse_params(params))
-        if name is None
-        else run_query(load_graph(graph), name=name, params=_parse_params(params))
-    )
+    # Exactly one of text and name is set here (checked above).
+    result = run_query(load_graph(graph), text, name=name, params=_parse_params(params))
     text = format_result(result, fmt)
     click.echo(text, nl=not text.endswith("\n"))
 

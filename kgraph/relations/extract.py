@@ -26,7 +26,7 @@ from kgraph.relation_types import RELATION_TYPES, SYMMETRIC
 from kgraph.relations import syntax
 from kgraph.relations.dates import resolve_date
 from kgraph.relations.lexicon import Cue, Lexicon, load_lexicon
-from kgraph.relations.roles import roles_in_sentence
+from kgraph.relations.roles import Role, roles_in_sentence
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Words that make "attack" physical rather than verbal.
@@ -323,12 +323,11 @@ class _ArticleExtractor:
                 if relation is not None:
                     yield relation
 
-    def role_relations(self, sent: Span, explicit: set[tuple[str, str]]) -> Iterator[Relation]:
-        for role in roles_in_sentence(
-            sent, self.index, self.lexicon, main_country=self.main_country
-        ):
-            is_default = role.organisation is self.main_country and role.confidence < 0.7
-            if is_default and (role.person.id, role.relation) in explicit:
+    def role_relations(
+        self, sent: Span, roles: list[Role], explicit: set[tuple[str, str]]
+    ) -> Iterator[Relation]:
+        for role in roles:
+            if role.default and (role.person.id, role.relation) in explicit:
                 continue  # the article names this person's office elsewhere
             relation = self.make(
                 subject=role.person, relation=role.relation, obj=role.organisation, token=sent.root,
@@ -337,14 +336,6 @@ class _ArticleExtractor:
             )  # fmt: skip
             if relation is not None:
                 yield relation
-
-    def explicit_roles(self) -> set[tuple[str, str]]:
-        """(person, relation) pairs whose organisation the article names somewhere."""
-        return {
-            (role.person.id, role.relation)
-            for sent in self.doc.sents
-            for role in roles_in_sentence(sent, self.index, self.lexicon)
-        }
 
     def part_of_relations(self, sent: Span) -> Iterator[Relation]:
         """A body and the state it belongs to, both named in the sentence ("the Kremlin ... Russia")."""
@@ -364,11 +355,17 @@ class _ArticleExtractor:
                 yield relation
 
     def run(self) -> Iterator[Relation]:
-        explicit = self.explicit_roles() if self.main_country is not None else set()
+        sentences = list(self.doc.sents)
+        # Roles first for the whole article: a default office is dropped when another sentence names it.
+        roles = [
+            list(roles_in_sentence(sent, self.index, self.lexicon, main_country=self.main_country))
+            for sent in sentences
+        ]
+        explicit = {(r.person.id, r.relation) for found in roles for r in found if not r.default}
         text = self.doc.text  # spaCy rebuilds Doc.text on every access: read it once
-        for sent in self.doc.sents:
+        for sent, sentence_roles in zip(sentences, roles, strict=True):
             inside_quote = _opens_inside_quote(text, sent)
-            yield from self.role_relations(sent, explicit)
+            yield from self.role_relations(sent, sentence_roles, explicit)
             yield from self.part_of_relations(sent)
             for token in sent:
                 yield from self.cue_relations(token, inside_quote)

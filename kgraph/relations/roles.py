@@ -40,13 +40,18 @@ _WINDOW = 7
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """A role found for a person: ``(person, relation, organisation, confidence, cue)``."""
+    """A role found for a person.
+
+    ``default`` marks a state office whose organisation the text does not name
+    and that was given to the article's main country.
+    """
 
     person: Actor
     relation: str
     organisation: Actor
     confidence: float
     cue: str
+    default: bool = False
 
 
 def _find_title(tokens: list[Token], lexicon: Lexicon) -> tuple[str, set[int]] | None:
@@ -148,7 +153,9 @@ def _with_default(
 ) -> Iterator[Role]:  # fmt: skip
     """Roles towards the organisations named, else towards the article's country for a state office."""
     if not organisations and title in lexicon.state_titles and main_country is not None:
-        yield Role(person, lexicon.titles[title], main_country, confidence * 0.7, title)
+        yield Role(
+            person, lexicon.titles[title], main_country, confidence * 0.7, title, default=True
+        )
         return
     for organisation in {a.id: a for a in organisations}.values():
         yield Role(person, lexicon.titles[title], organisation, confidence, title)
