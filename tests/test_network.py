@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import doctest
 
 import networkx as nx
 import pytest
 from rdflib import Graph
+from samples import (
+    D11,
+    D12,
+    D13,
+    ERDOGAN,
+    INTERFERENCE,
+    KK,
+    NATION,
+    PESKOV,
+    RU,
+    TR,
+    US,
+)
 
 import kgraph.network
 from kgraph.errors import KgraphError
@@ -15,27 +27,6 @@ from kgraph.iris import statement_iri
 from kgraph.model import Actor, Article, ArticleResult, Relation
 from kgraph.network import aggregate, ego_network, find_actor, network_stats, to_networkx
 from kgraph.rdf import build_graph
-
-ID = "https://w3id.org/kgraph/id/"
-TR = Actor(id=ID + "country/tr", label="Türkiye", type="Country", names=("Turkey",), iso_code="TR")
-RU = Actor(id=ID + "country/ru", label="Russia", type="Country", iso_code="RU")
-US = Actor(id=ID + "country/us", label="United States", type="Country", iso_code="US")
-ERDOGAN = Actor(
-    id=ID + "person/recep-tayyip-erdogan",
-    label="Recep Tayyip Erdoğan",
-    type="Person",
-    names=("Erdoğan",),
-)
-KK = Actor(
-    id=ID + "person/kemal-kilicdaroglu",
-    label="Kemal Kılıçdaroğlu",
-    type="Person",
-    names=("Kılıçdaroğlu",),
-)
-PESKOV = Actor(id=ID + "person/dmitry-peskov", label="Dmitry Peskov", type="Person")
-NATION = Actor(id=ID + "alliance/nation-alliance", label="Nation Alliance", type="Alliance")
-INTERFERENCE = Actor(id=ID + "topic/interference", label="interference", type="Topic")
-D11, D12, D13 = dt.date(2023, 5, 11), dt.date(2023, 5, 12), dt.date(2023, 5, 13)
 
 
 def rel(subject: Actor, name: str, obj: Actor, n: int, **extra: object) -> Relation:
