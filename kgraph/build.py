@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from kgraph.articles import read_articles
+from kgraph.articles import ErrorHandler, read_articles
 from kgraph.atomic import atomic_write
 from kgraph.errors import ArticleError
 from kgraph.model import ArticleResult, Relation
 from kgraph.relation_types import RELATION_TYPES
-
-ErrorHandler = Callable[[ArticleError], None]
 
 
 @dataclass(slots=True, kw_only=True)

@@ -309,7 +309,7 @@ class _ArticleExtractor:
             if token.lemma_.lower() not in _DENIABLE or token.pos_ != "NOUN":
                 continue
             negated = any(
-                syntax._negated_here(head) for head in list(syntax.governing_chain(token))[:4]
+                syntax.negated_here(head) for head in list(syntax.governing_chain(token))[:4]
             )
             speaker = self.speaker(token, inside_quote)
             if not negated or speaker is None:

@@ -40,7 +40,6 @@ CLAIM_NOUNS = frozenset(
 )
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "none", "neither", "nor"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-_CLAUSE_LINKS = ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis")
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -128,7 +127,8 @@ def governing_chain(token: Token) -> Iterator[Token]:
         yield current
 
 
-def _negated_here(token: Token) -> bool:
+def negated_here(token: Token) -> bool:
+    """Whether the token itself carries a negation ("not", "never", or the determiner "no")."""
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
 
 
@@ -154,7 +154,7 @@ def modality(cue: Token) -> tuple[bool, bool]:
             and lemma in SPEECH_VERBS
         ):
             break  # modality of the speech act is not that of what is reported
-        if _negated_here(head):
+        if negated_here(head):
             negated = True
         if any(
             c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX for c in head.children
@@ -176,8 +176,8 @@ def modality(cue: Token) -> tuple[bool, bool]:
         previous = head
         if head.dep_ == "ROOT":
             break
-        if depth > 0 and head.pos_ in ("VERB", "AUX") and previous.dep_ in ("conj",):
-            break
+        if depth > 0 and head.pos_ in ("VERB", "AUX") and head.dep_ == "conj":
+            break  # "did not meet Y and criticised Z": the first verb's modality is its own
     return negated, hypothetical
 
 
