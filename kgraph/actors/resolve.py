@@ -204,26 +204,19 @@ def resolve_actors(doc: Doc, *, gazetteer: Gazetteer | None = None) -> ActorInde
     info: dict[str, tuple[str, str, GazetteerEntry | None]] = {}  # key → (label, type, entry)
     names: dict[str, list[str]] = defaultdict(list)
     demonym_keys: set[int] = set()
-    spans = _spans(doc)
+    hits = [(span, _gazetteer_hit(span, gazetteer)) for span in _spans(doc)]
 
     people = sorted(
-        {
-            _strip_titles(clean_name(s))
-            for s in spans
-            if s.label_ == "PERSON" and not _gazetteer_hit(s, gazetteer)
-        },
+        {_strip_titles(clean_name(s)) for s, hit in hits if s.label_ == "PERSON" and hit is None},
         key=lambda n: -len(n.split()),
     )
     clusters: list[list[str]] = []
     person_cluster = {name: _person_key(name, clusters) for name in people if name}
 
-    organisations = {
-        clean_name(s) for s in spans if s.label_ == "ORG" and not _gazetteer_hit(s, gazetteer)
-    }
+    organisations = {clean_name(s) for s, hit in hits if s.label_ == "ORG" and hit is None}
     acronyms = {initials(label): label for label in organisations if len(initials(label)) >= 2}
 
-    for span in spans:
-        hit = _gazetteer_hit(span, gazetteer)
+    for span, hit in hits:
         surface = clean_name(span)
         if not surface:
             continue
@@ -284,7 +277,7 @@ def _unrecognised_repeats(
     twice; a surface form that names one actor in the article names it everywhere.
     """
     surfaces: dict[str, str | None] = {}
-    for span, key, surface in keyed:
+    for _, key, surface in keyed:
         forms = [surface]
         if key.startswith("person:"):
             forms.append(key.split(":", 1)[1].split()[-1])
