@@ -98,14 +98,47 @@ def test_a_title_contained_in_a_longer_one_keeps_its_own_relation() -> None:
 # --- a user's broken line is reported with file and line -----------------------------------
 
 
-def _data_folder(tmp_path: Path, cues: str, titles: str) -> Path:
+def _data_folder(tmp_path: Path, cues: str, titles: str, affiliations: str | None = None) -> Path:
     (tmp_path / "cues.tsv").write_text(cues, encoding="utf-8")
     (tmp_path / "titles.tsv").write_text(titles, encoding="utf-8")
+    (tmp_path / "affiliations.tsv").write_text(affiliations or AFFILIATIONS, encoding="utf-8")
     return tmp_path
 
 
 CUES_HEADER = "# a comment\n# another\npos\tlemma\trelation\tobjects\tneeds\tconfidence\n"
 TITLES = "# titles\ntitle\trelation\npresident\tleader-of\n"
+AFFILIATIONS = "country\tword\tkind\tname\ttype\nUS\trepublican\tparty\tRepublican Party\tPoliticalParty\n"
+
+
+def test_party_words_are_known_for_each_country_that_uses_them() -> None:
+    conservative = {a.country: a.name for a in load_lexicon().affiliations["conservative"]}
+
+    assert conservative["GB"] == "Conservative Party"
+    assert conservative["CA"] == "Conservative Party of Canada"
+    assert [a.kind for a in load_lexicon().affiliations["senator"]][0] == "chamber"
+
+
+def test_a_users_affiliation_line_extends_the_lexicon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_lexicon: None
+) -> None:
+    line = "DE\tsocial democratic\tparty\tSocial Democratic Party of Germany\tPoliticalParty\n"
+    folder = _data_folder(tmp_path, CUES_HEADER, TITLES, AFFILIATIONS + line)
+    monkeypatch.setattr(lexicon_module, "files", lambda package: folder)
+
+    [affiliation] = load_lexicon().affiliations["social democratic"]
+
+    assert (affiliation.country, affiliation.kind) == ("DE", "party")
+
+
+def test_a_malformed_affiliation_names_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_lexicon: None
+) -> None:
+    line = "Germany\tspd\tparty\tSPD\tPoliticalParty\n"  # a name where the ISO code goes
+    folder = _data_folder(tmp_path, CUES_HEADER, TITLES, AFFILIATIONS + line)
+    monkeypatch.setattr(lexicon_module, "files", lambda package: folder)
+
+    with pytest.raises(OntologyError, match=r"affiliations\.tsv:3: malformed"):
+        load_lexicon()
 
 
 def test_an_unknown_relation_in_cues_names_file_and_line(

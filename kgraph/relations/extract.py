@@ -83,6 +83,7 @@ class _ArticleExtractor:
         self.doc, self.article, self.index, self.lexicon = doc, article, index, lexicon
         self.last_speaker: Actor | None = None
         self.main_country = _main_country(index)
+        self.countries = _countries_by_mentions(index)
         self.seen: set[tuple[object, ...]] = set()
 
     # ----- arguments -------------------------------------------------------------------------
@@ -358,7 +359,12 @@ class _ArticleExtractor:
         sentences = list(self.doc.sents)
         # Roles first for the whole article: a default office is dropped when another sentence names it.
         roles = [
-            list(roles_in_sentence(sent, self.index, self.lexicon, main_country=self.main_country))
+            list(
+                roles_in_sentence(
+                    sent, self.index, self.lexicon,
+                    main_country=self.main_country, countries=self.countries,
+                )
+            )  # fmt: skip
             for sent in sentences
         ]
         explicit = {(r.person.id, r.relation) for found in roles for r in found if not r.default}
@@ -388,6 +394,13 @@ def _main_country(index: ActorIndex) -> Actor | None:
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     return next(m.actor for m in index.mentions if m.actor.id == ranked[0][0])
+
+
+def _countries_by_mentions(index: ActorIndex) -> list[Actor]:
+    """The countries and territories the article names, most mentioned first."""
+    counts = Counter(m.actor.id for m in index.mentions if m.actor.iso_code)
+    first = {m.actor.id: m.actor for m in reversed(index.mentions) if m.actor.iso_code}
+    return [first[actor_id] for actor_id, _ in counts.most_common()]
 
 
 _QUOTES = re.compile(r"[\"“”]")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 
 from kgraph.errors import OntologyError
@@ -59,13 +59,33 @@ class Cue:
     confidence: float = 0.7
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Affiliation:
+    """One line of ``affiliations.tsv``: a word that makes a person a member of a party or chamber.
+
+    Attributes:
+        country: ISO 3166-1 alpha-2 code of the country where the word means this.
+        word: the lowercase word or phrase ("republican", "senator", "tory").
+        kind: ``party`` (an adjective of membership) or ``chamber`` (a legislator's title).
+        name: the canonical name of the party or chamber.
+        type: its actor type.
+    """
+
+    country: str
+    word: str
+    kind: str
+    name: str
+    type: str
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Cues by ``(pos, lemma)`` and titles by their lowercase words."""
+    """Cues by ``(pos, lemma)``, titles by their lowercase words, affiliations by word."""
 
     by_word: dict[tuple[str, str], tuple[Cue, ...]]
     titles: dict[str, str]
     state_titles: frozenset[str] = frozenset()
+    affiliations: dict[str, tuple[Affiliation, ...]] = field(default_factory=dict)
 
     def cues(self, pos: str, lemma: str) -> tuple[Cue, ...]:
         """The cues for a word, or ``()``."""
@@ -117,7 +137,7 @@ def _parse_cue(line: int, row: dict[str, str]) -> Cue:
 
 @functools.cache
 def load_lexicon() -> Lexicon:
-    """Load ``cues.tsv`` and ``titles.tsv`` (cached).
+    """Load ``cues.tsv``, ``titles.tsv`` and ``affiliations.tsv`` (cached).
 
     Raises:
         OntologyError: a line names a relation the vocabulary does not have.
@@ -139,5 +159,42 @@ def load_lexicon() -> Lexicon:
         if (row.get("state") or "").strip() == "yes":
             state_titles.add(row["title"])
     return Lexicon(
-        {key: tuple(cues) for key, cues in by_word.items()}, titles, frozenset(state_titles)
+        {key: tuple(cues) for key, cues in by_word.items()},
+        titles,
+        frozenset(state_titles),
+        _affiliations(),
     )
+
+
+_AFFILIATION_KINDS = ("party", "chamber")
+_AFFILIATION_TYPES = ("PoliticalParty", "GovernmentBody", "Alliance")
+
+
+def _affiliations() -> dict[str, tuple[Affiliation, ...]]:
+    by_word: dict[str, list[Affiliation]] = {}
+    for line, row in _rows("affiliations.tsv"):
+        try:
+            affiliation = Affiliation(
+                country=row["country"].strip().upper(),
+                word=row["word"].strip().lower(),
+                kind=row["kind"].strip(),
+                name=row["name"].strip(),
+                type=row["type"].strip(),
+            )
+        except (KeyError, AttributeError):
+            affiliation = None
+        if (
+            affiliation is None
+            or len(affiliation.country) != 2
+            or affiliation.kind not in _AFFILIATION_KINDS
+            or affiliation.type not in _AFFILIATION_TYPES
+            or not affiliation.word
+            or not affiliation.name
+        ):
+            raise OntologyError(
+                f"affiliations.tsv:{line}: malformed line; it needs the tab-separated columns "
+                f"country (ISO alpha-2), word, kind ({' or '.join(_AFFILIATION_KINDS)}), name, "
+                f"type ({', '.join(_AFFILIATION_TYPES)})"
+            )
+        by_word.setdefault(affiliation.word, []).append(affiliation)
+    return {word: tuple(found) for word, found in by_word.items()}

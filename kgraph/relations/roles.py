@@ -8,14 +8,15 @@ A former office-holder ("former President X", "then-minister X") holds no office
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from kgraph.actors.resolve import ActorIndex
+from kgraph.iris import actor_iri
 from kgraph.model import Actor, Mention
-from kgraph.relations.lexicon import Lexicon
+from kgraph.relations.lexicon import Affiliation, Lexicon
 
 #: Words that say the office is no longer held.
 FORMER = frozenset(
@@ -60,8 +61,9 @@ def _find_title(tokens: list[Token], lexicon: Lexicon) -> tuple[str, set[int]] |
     Hyphens and brackets are ignored, so "Secretary-General" and "secretary general" match alike;
     of two titles of one length, the one nearer the name (further right) wins.
     """
-    words = [(t.lower_, t.i) for t in tokens if t.text not in ("(", ")", "-", "–")]
     normalised = {title.replace("-", " "): title for title in lexicon.titles}
+    title_words = {word for title in normalised for word in title.split()}
+    words = [(_singular(t.lower_, title_words), t.i) for t in tokens if t.text not in ("(", ")", "-", "–")]
     longest = max(len(title.split()) for title in normalised)
     for length in range(min(longest, len(words)), 0, -1):
         for start in range(len(words) - length, -1, -1):
@@ -70,6 +72,13 @@ def _find_title(tokens: list[Token], lexicon: Lexicon) -> tuple[str, set[int]] |
             if title is not None:
                 return title, {i for _, i in part}
     return None
+
+
+def _singular(word: str, title_words: set[str]) -> str:
+    """ "representatives" → "representative" when that is a title word ("Two Democratic Representatives")."""
+    if word not in title_words and word.endswith("s") and word[:-1] in title_words:
+        return word[:-1]
+    return word
 
 
 def _left_window(mention_start: int, sent: Span, index: ActorIndex) -> list[Token]:
@@ -109,15 +118,33 @@ def _of_objects(head: Token, index: ActorIndex) -> list[Actor]:
     return actors
 
 
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What the whole article says that a role in one sentence depends on."""
+
+    index: ActorIndex
+    lexicon: Lexicon
+    main_country: Actor | None
+    countries: Sequence[Actor]
+
+
 def roles_in_sentence(
-    sent: Span, index: ActorIndex, lexicon: Lexicon, *, main_country: Actor | None = None
+    sent: Span,
+    index: ActorIndex,
+    lexicon: Lexicon,
+    *,
+    main_country: Actor | None = None,
+    countries: Sequence[Actor] = (),
 ) -> Iterator[Role]:
     """Every role the sentence gives a person, by title, apposition or "X of Y".
 
     Args:
         main_country: the country the article is mostly about; a state office with no
             organisation named ("Prime Minister X") is taken to be its office.
+        countries: the countries the article names, most mentioned first; they decide
+            which country's party a word such as "Conservative" means.
     """
+    article = _Article(index, lexicon, main_country, countries)
     mentions: list[Mention] = [
         m
         for m in index.mentions
@@ -139,10 +166,13 @@ def roles_in_sentence(
             organisations = _organisations(before, index, person) or _organisations(
                 after, index, person
             )
-            yield from _with_default(
-                person, title, organisations or _of_objects(head, index), lexicon, main_country, 0.9
-            )
-        yield from _appositions(head, person, index, lexicon, main_country)
+            affiliations = list(_affiliations(window, title, covered, person, article, 0.85))
+            if not organisations and not affiliations:
+                # "Senator X of Georgia" names a legislator's home state, not an office.
+                organisations = _of_objects(head, index)
+            yield from _with_default(person, title, organisations, lexicon, main_country, 0.9)
+            yield from affiliations
+        yield from _appositions(head, person, article)
         if not found:
             yield from _of_party(head, person, sent, index)
 
@@ -161,30 +191,124 @@ def _with_default(
         yield Role(person, lexicon.titles[title], organisation, confidence, title)
 
 
-def _appositions(
-    head: Token, person: Actor, index: ActorIndex, lexicon: Lexicon, main_country: Actor | None
-) -> Iterator[Role]:
-    """ "X, the Kremlin spokesman" and "the Kremlin spokesman, X"."""
+def _title_phrases(head: Token, index: ActorIndex) -> list[Token]:
+    """Heads of the noun phrases in apposition to a name, on either side.
+
+    "X, the Kremlin spokesman"; "the Kremlin spokesman, X"; and for a list of names,
+    "Two Democratic Representatives, X and Y", which the parser often reads as coordination.
+    """
     phrases = [c for c in head.children if c.dep_ == "appos"]
-    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
-        phrases.append(head.head)
+    first = head
+    while first.dep_ == "conj" and index.actor_at(first.head) is not None:
+        if index.actor_at(first.head).type != "Person":  # type: ignore[union-attr]
+            break
+        first = first.head
+    governor = first.head
+    if governor.pos_ in ("NOUN", "PROPN") and index.actor_at(governor) is None:
+        if first.dep_ == "appos":
+            phrases.append(governor)
+        elif first.dep_ == "conj" and any(
+            t.text == "," for t in governor.doc[governor.i + 1 : first.i]
+        ):
+            phrases.append(governor)
+    return phrases
+
+
+def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role]:
+    """ "X, the Kremlin spokesman" and "the Kremlin spokesman, X"."""
+    index, lexicon, main_country = article.index, article.lexicon, article.main_country
+    phrases = _title_phrases(head, index)
     person_tokens = {t.i for t in head.subtree}
     for phrase in phrases:
         other = index.actor_at(phrase)
         if other is not None and other.type == "Person":
             continue  # "Trump and Turkish President Erdoğan" parsed as apposition: another person's title
         subtree = list(phrase.subtree)
-        if phrase is head.head:  # reverse apposition: the person is inside the title's phrase
-            subtree = [t for t in subtree if t.i not in person_tokens]
+        if phrase.i < head.i:  # reverse apposition: the person is inside the title's phrase
+            subtree = [t for t in subtree if t.i not in person_tokens and t.i <= phrase.i]
         if any(t.lower_ in FORMER for t in subtree):
             continue
         found = _find_title([t for t in subtree if t.i <= phrase.i], lexicon)
         if found is None:
             continue
         title, covered = found
+        if phrase.tag_ in ("NNS", "NNPS") and title in lexicon.state_titles:
+            # A state has one head at a time: "two presidents, X and Y" lists past holders.
+            if lexicon.titles[title] == "leader-of":
+                continue
         organisations = _organisations([t for t in subtree if t.i not in covered], index, person)
         organisations += _of_objects(phrase, index)
         yield from _with_default(person, title, organisations, lexicon, main_country, 0.85)
+        yield from _affiliations(subtree, title, covered, person, article, 0.8)
+
+
+def _affiliations(
+    tokens: list[Token], title: str, covered: set[int], person: Actor, article: _Article,
+    confidence: float,
+) -> Iterator[Role]:  # fmt: skip
+    """Party and chamber memberships a title phrase gives: "Republican senator X", "Tory MP X"."""
+    lexicon, index = article.lexicon, article.index
+    named = [a for a in _organisations(tokens, index, person) if a.iso_code]
+    relation = lexicon.titles[title]
+    title_words = set(title.split())
+    words = [
+        (_singular(t.lower_, title_words), t.i)
+        for t in tokens
+        if t.text not in ("(", ")", "-", "–", ",")
+    ]
+    found: dict[str, tuple[Affiliation, str]] = {}
+    for length in (3, 2, 1):
+        for start in range(len(words) - length + 1):
+            part = words[start : start + length]
+            positions = {i for _, i in part}
+            phrase = " ".join(w for w, _ in part)
+            candidates = lexicon.affiliations.get(phrase, ())
+            chamber = positions == covered or (positions <= covered and phrase == title)
+            usable = [
+                a
+                for a in candidates
+                if (a.kind == "chamber" and chamber) or (a.kind == "party" and not positions & covered)
+            ]
+            affiliation = _in_country(usable, named, article.countries)
+            if affiliation is None or affiliation.name in found:
+                continue
+            if affiliation.kind == "chamber":
+                role_relation = "member-of"
+            elif relation in ("candidate-for", "leader-of") and max(positions) + 1 == min(covered):
+                role_relation = relation  # "the Conservative leader", "the Democratic candidate"
+            else:
+                role_relation = "member-of"
+            found[affiliation.name] = (affiliation, role_relation)
+    for affiliation, role_relation in found.values():
+        organisation = _affiliation_actor(affiliation, index)
+        if organisation.id != person.id:
+            yield Role(person, role_relation, organisation, confidence, affiliation.word)
+
+
+def _in_country(
+    candidates: Sequence[Affiliation], named: Sequence[Actor], countries: Sequence[Actor]
+) -> Affiliation | None:
+    """The candidate of a country the phrase names, else of the article's most mentioned country."""
+    for ranked in (named, countries):
+        for country in ranked:
+            for candidate in candidates:
+                if candidate.country == country.iso_code:
+                    return candidate
+    return None
+
+
+def _affiliation_actor(affiliation: Affiliation, index: ActorIndex) -> Actor:
+    """The article's own actor for a party or chamber when it names it, else a new one."""
+    wanted = affiliation.name.casefold()
+    for actor in index.actors():
+        if actor.type != "Person" and wanted in (n.casefold() for n in (actor.label, *actor.names)):
+            return actor
+    return Actor(
+        id=actor_iri(label=affiliation.name, type=affiliation.type),
+        label=affiliation.name,
+        type=affiliation.type,
+        names=(affiliation.name,),
+    )
 
 
 def _of_party(head: Token, person: Actor, sent: Span, index: ActorIndex) -> Iterator[Role]:

@@ -1,0 +1,92 @@
+"""Roles from titles, party words and appositions, with the real English pipeline.
+
+Sentences are invented for these tests. Each shows one rule of ``kgraph/relations/roles.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kgraph.model import Article, ArticleResult
+from kgraph.pipeline import extract
+
+pytestmark = pytest.mark.model
+
+
+def roles(nlp, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """The role relations (leader-of, member-of, ...) of a one-article text."""
+    article = Article(id="t", date=dt.date(2019, 12, 19), title="", text=text, source="t.txt")
+    [result] = extract([article], nlp=nlp)
+    return _roles(result)
+
+
+def _roles(result: ArticleResult) -> set[tuple[str, str, str]]:
+    wanted = {"leader-of", "member-of", "candidate-for", "spokesperson-for"}
+    return {
+        (r.subject.label, r.relation, r.object.label)
+        for r in result.relations
+        if r.relation in wanted and not (r.negated or r.hypothetical)
+    }
+
+
+US = "The United States Congress met in Washington. The United States said so. "
+UK = "The United Kingdom voted. The United Kingdom said so. "
+
+
+def test_a_party_adjective_makes_a_party_member(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, US + "Republican committee member Doug Collins said the inquiry was a sham.")
+
+    assert ("Doug Collins", "member-of", "Republican Party") in found
+
+
+def test_a_legislators_title_names_the_chamber_and_a_list_shares_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(
+        nlp, US + "Two Democratic Representatives, Collin Peterson and Jeff Van Drew, voted no."
+    )
+
+    for person in ("Collin Peterson", "Jeff Van Drew"):
+        assert (person, "member-of", "Democratic Party") in found
+        assert (person, "member-of", "United States House of Representatives") in found
+
+
+def test_the_same_party_word_means_the_party_of_the_articles_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, UK + "Conservative MP Jane Smith criticised the plan.")
+
+    assert ("Jane Smith", "member-of", "Conservative Party") in found
+    assert ("Jane Smith", "member-of", "Parliament of the United Kingdom") in found
+
+
+def test_a_party_word_right_before_leader_makes_the_party_leader(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, UK + "Conservative leader Jane Smith criticised the plan.")
+
+    assert ("Jane Smith", "leader-of", "Conservative Party") in found
+
+
+def test_a_party_word_before_another_office_is_membership_only(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(
+        nlp, US + "Mitch McConnell, the Republican Senate Majority Leader, said the trial would start."
+    )
+
+    assert ("Mitch McConnell", "member-of", "Republican Party") in found
+    assert ("Mitch McConnell", "leader-of", "Republican Party") not in found
+
+
+def test_a_party_word_of_a_country_the_article_never_names_is_not_read(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert roles(nlp, "Conservative activist Jane Smith criticised the plan.") == set()
+
+
+def test_a_legislators_home_state_is_not_an_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, US + "Republican Senator Lindsey Graham of Georgia spoke on Fox News.")
+
+    assert ("Lindsey Graham", "member-of", "United States Senate") in found
+    assert not any(obj == "Georgia" for _, _, obj in found)
+
+
+def test_past_heads_of_state_in_a_plural_title_hold_no_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(
+        nlp, US + "Only two presidents have been impeached, Andrew Johnson and Bill Clinton."
+    )
+
+    assert not any(relation == "leader-of" for _, relation, _ in found)
