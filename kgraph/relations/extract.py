@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from kgraph.actors.resolve import ActorIndex
 from kgraph.iris import topic_iri
 from kgraph.model import Actor, Article, Relation
+from kgraph.nlp import headline_length
 from kgraph.relation_types import RELATION_TYPES, SYMMETRIC
 from kgraph.relations import syntax
 from kgraph.relations.dates import resolve_date
@@ -85,6 +86,8 @@ class _ArticleExtractor:
         self.main_country = _main_country(index)
         self.countries = _countries_by_mentions(index)
         self.seen: set[tuple[object, ...]] = set()
+        # Docs hold the headline before the body; spans are offsets in the body (Article.text).
+        self.body_start = headline_length(article) if doc.text.startswith(article.title.strip()) else 0
 
     # ----- arguments -------------------------------------------------------------------------
     def actor(self, token: Token) -> tuple[Actor | None, float]:
@@ -223,6 +226,12 @@ class _ArticleExtractor:
                         return resolved
         return self.article.date
 
+    def span(self, sent: Span) -> tuple[int, int]:
+        """The sentence's offsets in ``Article.text``; ``(0, 0)`` for the headline."""
+        if sent.start_char < self.body_start:
+            return (0, 0)
+        return (sent.start_char - self.body_start, sent.end_char - self.body_start)
+
     # ----- relations -------------------------------------------------------------------------
     def make(
         self, *, subject: Actor, relation: str, obj: Actor, token: Token, confidence: float,
@@ -261,7 +270,7 @@ class _ArticleExtractor:
             hypothetical=hypothetical,
             confidence=round(min(confidence, 1.0), 3),
             evidence=sent.text.strip(),
-            span=(sent.start_char, sent.end_char),
+            span=self.span(sent),
             cue=cue,
         )
 
@@ -347,6 +356,8 @@ class _ArticleExtractor:
             container = self.index.part_of.get(actor_id)
             if container is None or container.id not in named:
                 continue
+            if mention.actor.type != "GovernmentBody":
+                continue  # a party or company of a country is not an organ of its state
             relation = self.make(
                 subject=mention.actor, relation="part-of", obj=container, token=sent.root,
                 confidence=0.9, cue="gazetteer", inside_quote=False, negated=False, hypothetical=False,

@@ -163,7 +163,9 @@ def roles_in_sentence(
             # "US Special Representative for Iran X": the organisation before the title holds the office.
             before = [t for t in window if t.i < min(covered)]
             after = [t for t in window if t.i > max(covered)]
-            organisations = _organisations(before, index, person) or _organisations(
+            # The organisation nearest the title holds the office: "Republican Senate Majority
+            # Leader" leads the Senate (the party word is a membership, read below).
+            organisations = _organisations(before, index, person)[-1:] or _organisations(
                 after, index, person
             )
             affiliations = list(_affiliations(window, title, covered, person, article, 0.85))
@@ -236,7 +238,11 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
             # A state has one head at a time: "two presidents, X and Y" lists past holders.
             if lexicon.titles[title] == "leader-of":
                 continue
-        organisations = _organisations([t for t in subtree if t.i not in covered], index, person)
+        before = [t for t in subtree if t.i < min(covered)]
+        after = [t for t in subtree if t.i > max(covered)]
+        organisations = _organisations(before, index, person)[-1:] or _organisations(
+            after, index, person
+        )
         organisations += _of_objects(phrase, index)
         yield from _with_default(person, title, organisations, lexicon, main_country, 0.85)
         yield from _affiliations(subtree, title, covered, person, article, 0.8)
