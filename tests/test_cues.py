@@ -47,3 +47,95 @@ def test_body_spans_stay_offsets_in_the_body(nlp) -> None:  # type: ignore[no-un
     [relation] = result.relations
     start, end = relation.span
     assert body[start:end] == "France condemned Russia."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Senator Jane Smith voted for the bill.", ("Jane Smith", "supports", "the bill")),
+        ("Senator Jane Smith voted against the bill.", ("Jane Smith", "rejects", "the bill")),
+        (
+            "Senator Jane Smith voted in favour of the bill.",
+            ("Jane Smith", "supports", "the bill"),
+        ),
+        ("The French government called for a ceasefire.", ("France", "requests", "a ceasefire")),
+        ("The embassy of Canada declined the request.", ("Canada", "rejects", "the request")),
+    ],
+)
+def test_votes_calls_and_refusals_take_a_topic(nlp, sentence: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    subject, relation, topic = expected
+
+    found = asserted(run(nlp, sentence))
+
+    assert any(
+        s == subject and r == relation and topic.removeprefix("the ").removeprefix("a ") in o
+        for s, r, o in found
+    ), found
+
+
+def test_a_possessor_acts_in_a_nominal_killing(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "Iraq condemned the United States' killing of Qasem Soleimani."))
+
+    assert ("United States", "attacks", "Qasem Soleimani") in found
+
+
+def test_a_light_verb_offensive_is_an_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "Turkey launched a military offensive against Syria on Wednesday."))
+
+    assert ("Türkiye", "attacks", "Syria") in found
+
+
+def test_the_named_members_of_a_group_object_are_objects(nlp) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, "Iran issued arrest warrants for 36 people, including Donald Trump.")
+
+    assert ("Iran", "coerces", "Donald Trump") in asserted(result)
+
+
+def test_a_ban_in_a_country_without_agent_is_that_states_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "The Kurdistan Workers' Party (PKK) is banned in Turkey."))
+
+    assert ("Türkiye", "coerces", "Kurdistan Workers' Party") in found
+
+
+def test_coordinated_subjects_of_a_meeting_verb_met_each_other(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "Emmanuel Macron and Olaf Scholz spoke on the phone on Monday."))
+
+    assert ("Emmanuel Macron", "meets", "Olaf Scholz") in found
+
+
+def test_a_name_in_apposition_to_the_subject_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "A third senator, Jane Smith, criticized Russia."))
+
+    assert ("Jane Smith", "criticizes", "Russia") in found
+
+
+def test_i_in_a_quotation_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(
+        run(nlp, '"I count on Turkey to act with restraint," Jens Stoltenberg said on Friday.')
+    )
+
+    assert ("Jens Stoltenberg", "requests", "Türkiye") in found
+
+
+def test_party_members_acting_together_stand_for_their_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States Senate met in Washington. "
+        "Republican members criticized the United States Senate."
+    )
+
+    assert ("Republican Party", "criticizes", "United States Senate") in asserted(run(nlp, text))
+
+
+def test_a_finite_verb_after_an_infinitive_shares_the_main_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Dominic Raab urged the embassy to reconsider and spoke with Mike Pompeo about the case."
+
+    [meeting] = [r for r in run(nlp, text).relations if r.relation == "meets"]
+
+    assert (meeting.subject.label, meeting.object.label) == ("Dominic Raab", "Mike Pompeo")
+    assert not meeting.hypothetical  # "urged ... to" does not reach "spoke"
+
+
+def test_a_participle_after_a_prepositional_phrase_takes_the_clause_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "Mike Pompeo posted a message on Twitter blaming Iran for the attacks."))
+
+    assert ("Mike Pompeo", "accuses", "Iran") in found

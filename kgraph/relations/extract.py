@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kgraph.actors.resolve import ActorIndex
+from kgraph.actors.resolve import GROUP_NOUNS, ActorIndex
 from kgraph.iris import topic_iri
 from kgraph.model import Actor, Article, Relation
 from kgraph.nlp import headline_length
@@ -27,9 +27,14 @@ from kgraph.relation_types import RELATION_TYPES, SYMMETRIC
 from kgraph.relations import syntax
 from kgraph.relations.dates import resolve_date
 from kgraph.relations.lexicon import Cue, Lexicon, load_lexicon
-from kgraph.relations.roles import Role, roles_in_sentence
+from kgraph.relations.roles import Role, party_of_words, roles_in_sentence
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_FIRST_PERSON = frozenset({"i", "me"})
+#: Nouns for the members of a party or bloc, which stand for it when acting as a group.
+_MEMBER_NOUNS = frozenset(
+    {"member", "lawmaker", "legislator", "representative", "senator", "mp", "politician"}
+)
 #: Words that make "attack" physical rather than verbal.
 _MILITARY = frozenset(
     {
@@ -45,6 +50,8 @@ _DENIABLE = frozenset(
         "responsibility", "collusion", "plan", "intention", "basis", "fraud",
     }
 )  # fmt: skip
+#: Relations only a state's authorities carry out, so "banned in Turkey" is Türkiye's act.
+_STATE_ACTS = frozenset({"coerces", "sanctions"})
 _TOPIC_STOP_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "advcl"})
 _LEADING_DETERMINERS = frozenset(
     {
@@ -86,6 +93,7 @@ class _ArticleExtractor:
         self.main_country = _main_country(index)
         self.countries = _countries_by_mentions(index)
         self.seen: set[tuple[object, ...]] = set()
+        self.inside_quote = False  # whether the current sentence opens inside a quotation
         # Docs hold the headline before the body; spans are offsets in the body (Article.text).
         self.body_start = headline_length(article) if doc.text.startswith(article.title.strip()) else 0
 
@@ -97,7 +105,45 @@ class _ArticleExtractor:
             return actor, 1.0
         if token.lower_ in _PERSONAL_PRONOUNS:
             return self.index.last_person_before(token.idx), 0.85
+        if token.lower_ in _FIRST_PERSON:
+            # "I" in news text is whoever is quoted.
+            return self.speaker(token, self.inside_quote), 0.85
+        for child in token.children:
+            # "a third, Jared Golden, voted": the name in apposition is the actor.
+            if child.dep_ == "appos":
+                named = self.index.actor_of_phrase(child)
+                if named is not None:
+                    return named, 0.9
+        if token.lemma_.lower() in GROUP_NOUNS:
+            # "the government of Syria", "the embassy of Canada"
+            for owner in syntax.prep_objects(token, "of"):
+                actor = self.index.actor_at(owner)
+                if actor is not None and actor.type in ("Country", "Territory"):
+                    return actor, 0.9
+        party = self.party_of_members(token)
+        if party is not None:
+            return party, 0.85
         return None, 0.0
+
+    def party_of_members(self, token: Token) -> Actor | None:
+        """The party or camp a group of its members stands for ("Democratic members of the House",
+        "lawmakers from the pro-democracy camp"), as a careful reader credits the party."""
+        if token.lemma_.lower() not in _MEMBER_NOUNS:
+            return None
+        words = [c for c in token.children if c.dep_ in ("amod", "compound")]
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        owner = self.index.actor_at(obj)
+                        if owner is not None and owner.type in ("PoliticalParty", "Alliance"):
+                            return owner
+                        words += [t for t in obj.subtree if t.i <= obj.i]
+        for word in words:
+            owner = self.index.actor_at(word)
+            if owner is not None and owner.type in ("PoliticalParty", "Alliance"):
+                return owner
+        return party_of_words(words, self.index, self.lexicon, self.countries)
 
     def topic(self, token: Token) -> Actor | None:
         """A Topic for a noun phrase that names no actor ("interference of Russia in the elections")."""
@@ -105,8 +151,8 @@ class _ArticleExtractor:
             return None
         keep = [token]
         for child in token.children:
-            if child.dep_ in _TOPIC_STOP_DEPS:
-                continue
+            if child.dep_ in _TOPIC_STOP_DEPS and not _is_quote_mark(child):
+                continue  # quotation marks inside the phrase keep it whole: a "no deal" Brexit
             keep.extend(child.subtree)
         keep.sort(key=lambda t: t.i)
         # Keep the phrase contiguous around the head, and short enough to be a name.
@@ -135,7 +181,11 @@ class _ArticleExtractor:
                 found += [c for c in token.children if c.dep_ == "poss"]
             elif slot.startswith("prep:"):
                 found += syntax.prep_objects(token, slot[5:])
-        return found
+                if token.pos_ != "VERB" and token.head.lemma_.lower() in cue.light:
+                    # "issued warrants for X": the parser often hangs the noun's "for" on the verb.
+                    found += syntax.prep_objects(token.head, slot[5:])
+        # "warrants for 36 people, including Trump": the named members of a group are objects too.
+        return found + [t for obj in found for t in syntax.prep_objects(obj, "including")]
 
     def noun_subjects(self, cue: Cue, noun: Token) -> list[Token] | None:
         """Who acts in a noun cue: the light verb's subject, a possessor, or a "by" agent."""
@@ -149,6 +199,9 @@ class _ArticleExtractor:
         if cue.light:
             if governed and governor.lemma_.lower() in cue.light and noun.dep_ != "pobj":
                 return syntax.clause_subjects(governor) or syntax.passive_agents(governor)
+            verb = governor.head
+            if noun.dep_ == "pobj" and governor.dep_ == "prep" and verb.lemma_.lower() in cue.light:
+                return syntax.clause_subjects(verb)  # "voted in favour of", "entered into talks"
             return (possessors + agents) or None
         if possessors or agents:
             return possessors + agents
@@ -286,6 +339,8 @@ class _ArticleExtractor:
                 subject_tokens = (
                     syntax.passive_agents(token) if passive else syntax.clause_subjects(token)
                 )
+                if passive and not subject_tokens and cue.relation in _STATE_ACTS:
+                    subject_tokens = self.state_of_place(token)
             elif pos == "NOUN":
                 subject_tokens = self.noun_subjects(cue, token) or []
             else:
@@ -295,6 +350,10 @@ class _ArticleExtractor:
                     else []
                 )
             object_tokens = self.objects(cue, token, passive)
+            if not object_tokens and cue.relation in SYMMETRIC and len(subject_tokens) > 1:
+                # "Trump and Erdoğan spoke on the phone": each met the others.
+                yield from self.reciprocal(cue, token, subject_tokens, inside_quote)
+                continue
             for subject_token in subject_tokens:
                 subject, subject_factor = self.actor(subject_token)
                 if subject is None:
@@ -312,6 +371,27 @@ class _ArticleExtractor:
                     )  # fmt: skip
                     if relation is not None:
                         yield relation
+
+    def reciprocal(
+        self, cue: Cue, token: Token, subject_tokens: list[Token], inside_quote: bool
+    ) -> Iterator[Relation]:
+        actors = [a for a, _ in map(self.actor, subject_tokens) if a is not None]
+        for i, first in enumerate(actors):
+            for second in actors[i + 1 :]:
+                relation = self.make(
+                    subject=first, relation=cue.relation, obj=second, token=token,
+                    confidence=cue.confidence * 0.9, cue=cue.lemma, inside_quote=inside_quote,
+                )  # fmt: skip
+                if relation is not None:
+                    yield relation
+
+    def state_of_place(self, verb: Token) -> list[Token]:
+        """ "The PKK is banned in Turkey": a ban, arrest or sanction in a country is that state's."""
+        return [
+            place
+            for place in syntax.prep_objects(verb, "in")
+            if (actor := self.index.actor_at(place)) is not None and actor.type == "Country"
+        ]
 
     def denials(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
         """A speaker saying there was "no interference" denies the interference."""
@@ -382,6 +462,7 @@ class _ArticleExtractor:
         text = self.doc.text  # spaCy rebuilds Doc.text on every access: read it once
         for sent, sentence_roles in zip(sentences, roles, strict=True):
             inside_quote = _opens_inside_quote(text, sent)
+            self.inside_quote = inside_quote
             yield from self.role_relations(sent, sentence_roles, explicit)
             yield from self.part_of_relations(sent)
             for token in sent:
@@ -415,6 +496,10 @@ def _countries_by_mentions(index: ActorIndex) -> list[Actor]:
 
 
 _QUOTES = re.compile(r"[\"“”]")
+
+
+def _is_quote_mark(token: Token) -> bool:
+    return token.is_punct and _QUOTES.fullmatch(token.text) is not None
 
 
 def _opens_inside_quote(text: str, sent: Span) -> bool:

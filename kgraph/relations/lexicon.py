@@ -196,5 +196,6 @@ def _affiliations() -> dict[str, tuple[Affiliation, ...]]:
                 f"country (ISO alpha-2), word, kind ({' or '.join(_AFFILIATION_KINDS)}), name, "
                 f"type ({', '.join(_AFFILIATION_TYPES)})"
             )
-        by_word.setdefault(affiliation.word, []).append(affiliation)
+        # Keyed as the tokens read it: "pro-Beijing" is three tokens, joined without the hyphen.
+        by_word.setdefault(affiliation.word.replace("-", " "), []).append(affiliation)
     return {word: tuple(found) for word, found in by_word.items()}

@@ -96,11 +96,11 @@ def _left_window(mention_start: int, sent: Span, index: ActorIndex) -> list[Toke
     return tokens
 
 
-def _organisations(tokens: list[Token], index: ActorIndex, person: Actor) -> list[Actor]:
+def _organisations(tokens: list[Token], index: ActorIndex, person: Actor | None) -> list[Actor]:
     found: dict[str, Actor] = {}
     for token in tokens:
         actor = index.actor_at(token)
-        if actor is not None and actor.type not in ("Person", "Topic") and actor.id != person.id:
+        if actor is not None and actor.type not in ("Person", "Topic") and actor != person:
             found.setdefault(actor.id, actor)
     return list(found.values())
 
@@ -256,12 +256,7 @@ def _affiliations(
     lexicon, index = article.lexicon, article.index
     named = [a for a in _organisations(tokens, index, person) if a.iso_code]
     relation = lexicon.titles[title]
-    title_words = set(title.split())
-    words = [
-        (_singular(t.lower_, title_words), t.i)
-        for t in tokens
-        if t.text not in ("(", ")", "-", "–", ",")
-    ]
+    words = _words(tokens, set(title.split()))
     found: dict[str, tuple[Affiliation, str]] = {}
     for length in (3, 2, 1):
         for start in range(len(words) - length + 1):
@@ -289,6 +284,31 @@ def _affiliations(
         organisation = _affiliation_actor(affiliation, index)
         if organisation.id != person.id:
             yield Role(person, role_relation, organisation, confidence, affiliation.word)
+
+
+def party_of_words(
+    tokens: Sequence[Token], index: ActorIndex, lexicon: Lexicon, countries: Sequence[Actor]
+) -> Actor | None:
+    """The party a party word among the tokens names ("Democratic", "pro-democracy"), if any."""
+    named = [a for a in _organisations(list(tokens), index, None) if a.iso_code]
+    words = _words(sorted(tokens, key=lambda t: t.i))
+    for length in (3, 2, 1):
+        for start in range(len(words) - length + 1):
+            phrase = " ".join(w for w, _ in words[start : start + length])
+            candidates = [a for a in lexicon.affiliations.get(phrase, ()) if a.kind == "party"]
+            affiliation = _in_country(candidates, named, countries)
+            if affiliation is not None:
+                return _affiliation_actor(affiliation, index)
+    return None
+
+
+def _words(tokens: Sequence[Token], title_words: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, int]]:
+    """Lowercase words and their positions, hyphens and brackets left out ("pro-Beijing" → pro beijing)."""
+    return [
+        (_singular(t.lower_, title_words), t.i)
+        for t in tokens
+        if t.text not in ("(", ")", "-", "–", ",")
+    ]
 
 
 def _in_country(

@@ -97,7 +97,9 @@ def clause_subjects(verb: Token) -> list[Token]:
             if subjects[0].lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return conjuncts(current.head)
             return [t for s in subjects for t in conjuncts(s)]
-        if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
+        if misattached_conjunct(current):
+            current = current.head.head
+        elif current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
             current = current.head
         elif current.dep_ == "xcomp":
             controllers = [c for c in current.head.children if c.dep_ == "dobj"]
@@ -112,7 +114,9 @@ def clause_subjects(verb: Token) -> list[Token]:
             return conjuncts(current.head)
         elif current.dep_ == "acl":
             # "posted a message on Twitter blaming Iran": the one who posted blames, not Twitter.
-            current = current.head.head if current.head.dep_ == "pobj" else current.head
+            current = current.head
+            while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+                current = current.head
         else:
             return []
     return []
@@ -123,8 +127,21 @@ def governing_chain(token: Token) -> Iterator[Token]:
     current = token
     yield current
     while current.dep_ != "ROOT" and current.head is not current:
-        current = current.head
+        current = current.head.head if misattached_conjunct(current) else current.head
         yield current
+
+
+def misattached_conjunct(verb: Token) -> bool:
+    """A finite verb the parser coordinated with an infinitive: "X urged Y to reconsider and spoke".
+
+    A finite verb cannot share the infinitive's slot; it is coordinated with the main verb.
+    """
+    return (
+        verb.dep_ == "conj"
+        and verb.head.dep_ == "xcomp"
+        and verb.tag_ in ("VBD", "VBZ")
+        and verb.head.tag_ == "VB"
+    )
 
 
 def negated_here(token: Token) -> bool:
