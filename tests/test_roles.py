@@ -90,3 +90,40 @@ def test_past_heads_of_state_in_a_plural_title_hold_no_office(nlp) -> None:  # t
     )
 
     assert not any(relation == "leader-of" for _, relation, _ in found)
+
+
+def test_a_predicative_title_gives_the_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, US + "Joe Biden is a leading candidate for the Democratic nomination.")
+
+    assert ("Joe Biden", "candidate-for", "Democratic Party") in found
+
+
+def test_elected_as_a_title_gives_the_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, UK + "Boris Johnson was elected as the new Conservative leader on Tuesday.")
+
+    assert ("Boris Johnson", "leader-of", "Conservative Party") in found
+
+
+def test_an_organisations_possessive_makes_a_member(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, "The United Nations met. The United Nations' Jane Smith said the talks failed.")
+
+    assert ("Jane Smith", "member-of", "United Nations") in found
+
+
+def test_from_a_camp_makes_a_member(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hong Kong voted. Hong Kong said so. Regina Ip from the pro-Beijing camp said no."
+
+    assert ("Regina Ip", "member-of", "pro-Beijing camp") in roles(nlp, text)
+
+
+def test_a_state_organ_named_after_its_state_is_part_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = Article(
+        id="t", date=None, title="",
+        text="The Foreign Ministry of Iraq condemned the attack. The Saudi Press Agency reported it.",
+        source="t.txt",
+    )  # fmt: skip
+    [result] = extract([article], nlp=nlp)
+
+    part_of = {(r.subject.label, r.object.label) for r in result.relations if r.relation == "part-of"}
+    assert ("Foreign Ministry of Iraq", "Iraq") in part_of
+    assert not any(subject == "Saudi Press Agency" for subject, _ in part_of)

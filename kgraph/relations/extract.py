@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kgraph.actors.resolve import GROUP_NOUNS, ActorIndex
-from kgraph.iris import topic_iri
+from kgraph.actors.gazetteer import load_gazetteer
+from kgraph.iris import actor_iri, topic_iri
 from kgraph.model import Actor, Article, Relation
 from kgraph.nlp import headline_length
 from kgraph.relation_types import RELATION_TYPES, SYMMETRIC
@@ -48,6 +49,13 @@ _DENIABLE = frozenset(
     {
         "interference", "involvement", "meddling", "wrongdoing", "link", "connection", "role",
         "responsibility", "collusion", "plan", "intention", "basis", "fraud",
+    }
+)  # fmt: skip
+#: Head nouns of the names of a state's organs ("Ministry of Foreign Affairs of Iraq").
+_STATE_ORGANS = frozenset(
+    {
+        "parliament", "ministry", "department", "embassy", "consulate", "government", "cabinet",
+        "assembly", "senate", "congress", "court", "police", "council", "office", "presidency",
     }
 )  # fmt: skip
 #: Relations only a state's authorities carry out, so "banned in Turkey" is Türkiye's act.
@@ -94,6 +102,7 @@ class _ArticleExtractor:
         self.countries = _countries_by_mentions(index)
         self.seen: set[tuple[object, ...]] = set()
         self.inside_quote = False  # whether the current sentence opens inside a quotation
+        self.placed_bodies: set[str] = set()  # bodies already given the state they belong to
         # Docs hold the headline before the body; spans are offsets in the body (Article.text).
         self.body_start = headline_length(article) if doc.text.startswith(article.title.strip()) else 0
 
@@ -433,15 +442,21 @@ class _ArticleExtractor:
             m.actor.id: m for m in self.index.mentions if sent.start_char <= m.start < sent.end_char
         }
         for actor_id, mention in named.items():
-            container = self.index.part_of.get(actor_id)
-            if container is None or container.id not in named:
-                continue
-            if mention.actor.type != "GovernmentBody":
+            if mention.actor.type != "GovernmentBody" or actor_id in self.placed_bodies:
                 continue  # a party or company of a country is not an organ of its state
+            container, cue = self.index.part_of.get(actor_id), "gazetteer"
+            if container is not None and container.id not in named:
+                continue
+            if container is None:
+                # "the Parliament of Iraq", "the US Embassy in London": the state in the name.
+                container, cue = _state_in_name(mention.actor.label), "name"
+            if container is None:
+                continue
+            self.placed_bodies.add(actor_id)
             relation = self.make(
                 subject=mention.actor, relation="part-of", obj=container, token=sent.root,
-                confidence=0.9, cue="gazetteer", inside_quote=False, negated=False, hypothetical=False,
-                attribute=False,
+                confidence=0.9 if cue == "gazetteer" else 0.8, cue=cue, inside_quote=False,
+                negated=False, hypothetical=False, attribute=False,
             )  # fmt: skip
             if relation is not None:
                 yield relation
@@ -479,13 +494,35 @@ class _ArticleExtractor:
 
 
 def _main_country(index: ActorIndex) -> Actor | None:
-    """The country the article is mostly about: named at least twice, and more than any other."""
+    """The country the article is mostly about: named at least three times, twice as often as any other."""
     counts = Counter(m.actor.id for m in index.mentions if m.actor.type == "Country")
     ranked = counts.most_common(2)
     # A guess is worth making only when one country clearly dominates the article.
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     return next(m.actor for m in index.mentions if m.actor.id == ranked[0][0])
+
+
+def _state_in_name(label: str) -> Actor | None:
+    """The state a government body's name contains, by name or demonym ("Iraqi Parliament")."""
+    words = label.split()
+    if not any(word.lower() in _STATE_ORGANS for word in words):
+        return None  # "Saudi Press Agency": a state's name in it does not make it an organ
+    gazetteer = load_gazetteer()
+    for length in (3, 2, 1):
+        for start in range(len(words) - length + 1):
+            found = gazetteer.lookup(" ".join(words[start : start + length]))
+            if found is not None and found[0].type == "Country" and found[1] != "metonym":
+                entry = found[0]
+                return Actor(
+                    id=actor_iri(label=entry.label, type=entry.type, iso_code=entry.iso_code),
+                    label=entry.label,
+                    type=entry.type,
+                    names=(entry.label,),
+                    iso_code=entry.iso_code,
+                    wikidata=entry.wikidata,
+                )
+    return None
 
 
 def _countries_by_mentions(index: ActorIndex) -> list[Actor]:

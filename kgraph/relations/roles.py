@@ -37,6 +37,11 @@ ELECTION_WORDS = frozenset(
     }
 )
 _WINDOW = 7
+#: Verbs that give someone an office named after "as": "elected as leader".
+ROLE_VERBS = frozenset(
+    {"elect", "appoint", "name", "choose", "select", "nominate", "install", "swear", "confirm",
+     "reelect", "re-elect", "designate"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +181,7 @@ def roles_in_sentence(
             yield from affiliations
         yield from _appositions(head, person, article)
         if not found:
-            yield from _of_party(head, person, sent, index)
+            yield from _of_party(head, person, sent, article)
 
 
 def _with_default(
@@ -213,6 +218,19 @@ def _title_phrases(head: Token, index: ActorIndex) -> list[Token]:
             t.text == "," for t in governor.doc[governor.i + 1 : first.i]
         ):
             phrases.append(governor)
+    verb = head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
+        # "X is a leading candidate for the Democratic nomination"
+        phrases += [c for c in verb.children if c.dep_ == "attr"]
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in ROLE_VERBS:
+        # "X was elected as the new Conservative leader"
+        phrases += [
+            obj
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "as"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
     return phrases
 
 
@@ -275,8 +293,10 @@ def _affiliations(
                 continue
             if affiliation.kind == "chamber":
                 role_relation = "member-of"
-            elif relation in ("candidate-for", "leader-of") and max(positions) + 1 == min(covered):
-                role_relation = relation  # "the Conservative leader", "the Democratic candidate"
+            elif relation == "candidate-for":
+                role_relation = relation  # "candidate for the Democratic nomination"
+            elif relation == "leader-of" and max(positions) + 1 == min(covered):
+                role_relation = relation  # "the Conservative leader"
             else:
                 role_relation = "member-of"
             found[affiliation.name] = (affiliation, role_relation)
@@ -337,10 +357,22 @@ def _affiliation_actor(affiliation: Affiliation, index: ActorIndex) -> Actor:
     )
 
 
-def _of_party(head: Token, person: Actor, sent: Span, index: ActorIndex) -> Iterator[Role]:
-    """ "X of the Y Party": a member, or a candidate when the sentence is about an election."""
+def _of_party(head: Token, person: Actor, sent: Span, article: _Article) -> Iterator[Role]:
+    """ "X of the Y Party", "X from the pro-Beijing camp": a member, or a candidate when the
+    sentence is about an election; "the BBC's X": a member of the organisation."""
+    index = article.index
     election = any(t.lower_ in ELECTION_WORDS for t in sent)
-    for organisation in _of_objects(head, index):
-        if organisation.type in ("PoliticalParty", "Alliance"):
-            relation = "candidate-for" if election else "member-of"
-            yield Role(person, relation, organisation, 0.7, "of")
+    parties = [a for a in _of_objects(head, index) if a.type in ("PoliticalParty", "Alliance")]
+    if not parties:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                words = [t for obj in prep.children if obj.dep_ == "pobj" for t in obj.subtree]
+                party = party_of_words(words, index, article.lexicon, article.countries)
+                parties += [party] if party is not None else []
+    for organisation in parties:
+        relation = "candidate-for" if election else "member-of"
+        yield Role(person, relation, organisation, 0.7, "of")
+    for owner in head.children:
+        employer = index.actor_at(owner) if owner.dep_ == "poss" else None
+        if employer is not None and employer.type not in ("Person", "Country", "Territory", "Topic"):
+            yield Role(person, "member-of", employer, 0.7, "'s")

@@ -38,6 +38,13 @@ NEGATING_VERBS = frozenset(
 CLAIM_NOUNS = frozenset(
     {"accusation", "allegation", "claim", "rumor", "rumour", "report", "suggestion", "speculation"}
 )
+#: Nouns whose infinitive has not happened yet ("a resolution to expel the troops").
+PROPOSAL_NOUNS = frozenset(
+    {
+        "proposal", "plan", "resolution", "bill", "motion", "bid", "request", "demand", "call",
+        "threat", "effort", "attempt", "push", "offer", "promise", "pledge", "order",
+    }
+)  # fmt: skip
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "none", "neither", "nor"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
@@ -96,7 +103,7 @@ def clause_subjects(verb: Token) -> list[Token]:
         if subjects:
             if subjects[0].lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return conjuncts(current.head)
-            return [t for s in subjects for t in conjuncts(s)]
+            return [t for s in subjects for t in conjuncts(s) + _stranded_conjuncts(s)]
         if misattached_conjunct(current):
             current = current.head.head
         elif current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
@@ -120,6 +127,21 @@ def clause_subjects(verb: Token) -> list[Token]:
         else:
             return []
     return []
+
+
+def _stranded_conjuncts(subject: Token) -> list[Token]:
+    """Names coordinated with the subject that the parser hung on it as modifiers.
+
+    "Donald Trump and Turkish President Erdoğan spoke" is often parsed with "Trump"
+    as a modifier (nmod) of "Erdoğan" carrying the "and"; it is a subject all the same.
+    """
+    return [
+        token
+        for child in subject.children
+        if child.dep_ in ("nmod", "compound") and child.i < subject.i
+        for token in child.subtree
+        if token.pos_ == "PROPN" and any(c.dep_ == "cc" for c in token.children)
+    ]
 
 
 def governing_chain(token: Token) -> Iterator[Token]:
@@ -188,7 +210,7 @@ def modality(cue: Token) -> tuple[bool, bool]:
                 hypothetical = True
             if lemma in NEGATING_VERBS:
                 negated = True
-            if lemma in CLAIM_NOUNS:
+            if lemma in CLAIM_NOUNS or lemma in PROPOSAL_NOUNS:
                 hypothetical = True
         previous = head
         if head.dep_ == "ROOT":
