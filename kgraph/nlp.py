@@ -71,14 +71,21 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 #: Entity types that can complete an organisation's name after "of": "Foreign Ministry of Iraq".
 _NAME_TAILS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
+#: Last words of the names of state organs, which a demonym before them belongs to.
+_ORGAN_WORDS = frozenset(
+    {
+        "parliament", "ministry", "government", "army", "navy", "police", "senate", "congress",
+        "assembly", "cabinet", "embassy", "court", "council", "forces",
+    }
+)  # fmt: skip
 
 
 @Language.component("kgraph_joined_names")
 def joined_names(doc: Doc) -> Doc:
-    """Join "Foreign Ministry of" + "Iraq" into one organisation name.
+    """Join "Foreign Ministry of" + "Iraq", and "Tunisian" + "Parliament", into one organisation.
 
-    The gazetteer ruler runs before the NER and claims "Iraq", so the NER's
-    organisation stops short at "of"; the organisation's whole name is the actor.
+    The gazetteer ruler runs before the NER and claims "Iraq" and "Tunisian", so the
+    NER's organisation stops short of them; the organisation's whole name is the actor.
     """
     entities = list(doc.ents)
     joined: list[Span] = []
@@ -86,12 +93,19 @@ def joined_names(doc: Doc) -> Doc:
     while i < len(entities):
         entity = entities[i]
         following = entities[i + 1] if i + 1 < len(entities) else None
-        if (
-            following is not None
-            and entity.label_ == "ORG"
-            and doc[entity.end - 1].lower_ in ("of", "for")
-            and following.start == entity.end
-            and following.label_ in _NAME_TAILS
+        if following is not None and following.start == entity.end and (
+            (
+                entity.label_ == "ORG"
+                and doc[entity.end - 1].lower_ in ("of", "for")
+                and following.label_ in _NAME_TAILS
+            )
+            or (
+                # "the Tunisian Parliament": the ruler's demonym and the NER's organ are one name.
+                entity.label_ == "NORP"
+                and entity.ent_id_.endswith("|demonym")
+                and following.label_ == "ORG"
+                and doc[following.end - 1].lower_ in _ORGAN_WORDS
+            )
         ):
             joined.append(Span(doc, entity.start, following.end, label="ORG"))
             i += 2

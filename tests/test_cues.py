@@ -154,3 +154,39 @@ def test_a_resolution_to_act_is_not_the_act(nlp) -> None:  # type: ignore[no-unt
 
     [expulsion] = [r for r in result.relations if r.relation == "coerces"]
     assert expulsion.hypothetical
+
+
+def test_an_agency_of_an_organisation_is_part_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The World Health Organization, a specialized agency of the United Nations, met."
+
+    assert ("World Health Organization", "part-of", "United Nations") in asserted(run(nlp, text))
+
+
+def test_a_state_owned_company_is_part_of_its_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran's state-owned National Iranian Oil Company cut exports."
+
+    assert ("National Iranian Oil Company", "part-of", "Iran") in asserted(run(nlp, text))
+
+
+def test_at_the_request_of_x_means_x_requested_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Julie Payette dissolved Parliament at the request of Justin Trudeau."
+
+    assert ("Justin Trudeau", "requests", "Julie Payette") in asserted(run(nlp, text))
+
+
+def test_aligned_with_takes_the_relative_clauses_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Aid reached Hezbollah, which is ideologically aligned with Iran."
+
+    assert ("Hezbollah", "friends-with", "Iran") in asserted(run(nlp, text))
+
+
+def test_a_states_statement_speaks_for_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "The Turkish statement called for a safe zone for refugees."))
+
+    assert any(s == "Türkiye" and r == "requests" and "safe zone" in o for s, r, o in found)
+
+
+def test_members_voting_to_elect_someone_support_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Conservative Party members voted on Tuesday to elect Boris Johnson."
+
+    assert ("Conservative Party", "supports", "Boris Johnson") in asserted(run(nlp, text))

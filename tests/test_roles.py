@@ -127,3 +127,27 @@ def test_a_state_organ_named_after_its_state_is_part_of_it(nlp) -> None:  # type
     part_of = {(r.subject.label, r.object.label) for r in result.relations if r.relation == "part-of"}
     assert ("Foreign Ministry of Iraq", "Iraq") in part_of
     assert not any(subject == "Saudi Press Agency" for subject, _ in part_of)
+
+
+def test_an_office_only_some_states_have_goes_to_the_one_the_article_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States and the United States and the United States met the United Kingdom. "
+        "Foreign Secretary Dominic Raab spoke."
+    )
+
+    found = roles(nlp, text)
+
+    assert ("Dominic Raab", "member-of", "United Kingdom") in found
+    assert ("Dominic Raab", "member-of", "United States") not in found
+
+
+def test_who_succeeded_him_as_a_title_gives_the_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = UK + "Jeremy Hunt, who succeeded him as Foreign Secretary, spoke on Friday."
+
+    assert ("Jeremy Hunt", "member-of", "United Kingdom") in roles(nlp, text)
+
+
+def test_a_title_phrase_the_parser_made_the_root_still_titles_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'A member of the Tunisian Parliament, Samir Dilou said, "Tunisia is facing attacks".'
+
+    assert ("Samir Dilou", "member-of", "Tunisian Parliament") in roles(nlp, text)

@@ -21,17 +21,21 @@ from spacy.tokens import Doc, Span, Token
 
 from kgraph.actors.resolve import GROUP_NOUNS, ActorIndex
 from kgraph.actors.gazetteer import load_gazetteer
-from kgraph.iris import actor_iri, topic_iri
+from kgraph.iris import topic_iri
 from kgraph.model import Actor, Article, Relation
 from kgraph.nlp import headline_length
 from kgraph.relation_types import RELATION_TYPES, SYMMETRIC
 from kgraph.relations import syntax
 from kgraph.relations.dates import resolve_date
 from kgraph.relations.lexicon import Cue, Lexicon, load_lexicon
-from kgraph.relations.roles import Role, party_of_words, roles_in_sentence
+from kgraph.relations.roles import Role, country_actor, party_of_words, roles_in_sentence
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _FIRST_PERSON = frozenset({"i", "me"})
+#: Nouns for what an organisation or state says or sends into action in its own name.
+_VOICE_NOUNS = frozenset(
+    {"statement", "communique", "declaration", "militia", "fighter", "spokesperson", "camp"}
+)
 #: Nouns for the members of a party or bloc, which stand for it when acting as a group.
 _MEMBER_NOUNS = frozenset(
     {"member", "lawmaker", "legislator", "representative", "senator", "mp", "politician"}
@@ -51,6 +55,15 @@ _DENIABLE = frozenset(
         "responsibility", "collusion", "plan", "intention", "basis", "fraud",
     }
 )  # fmt: skip
+#: Nouns that make their "of" object the whole a body belongs to ("an agency of the UN").
+_PART_NOUNS = frozenset(
+    {
+        "agency", "arm", "branch", "wing", "organ", "unit", "division", "subsidiary", "affiliate",
+        "force", "faction", "component", "body", "department", "office", "chapter",
+    }
+)  # fmt: skip
+_STATE_OWNED = frozenset({"state-owned", "state-run", "government-owned", "state-controlled"})
+_REQUEST_NOUNS = frozenset({"request", "behest", "urging", "invitation"})
 #: Head nouns of the names of a state's organs ("Ministry of Foreign Affairs of Iraq").
 _STATE_ORGANS = frozenset(
     {
@@ -123,6 +136,13 @@ class _ArticleExtractor:
                 named = self.index.actor_of_phrase(child)
                 if named is not None:
                     return named, 0.9
+        if token.lemma_.lower() in _VOICE_NOUNS:
+            # "the Turkish statement called for", "YPG militia which support the PKK"
+            for child in token.children:
+                if child.dep_ in ("compound", "amod", "poss", "nmod"):
+                    owner = self.index.actor_at(child)
+                    if owner is not None and owner.type not in ("Person", "Topic"):
+                        return owner, 0.85
         if token.lemma_.lower() in GROUP_NOUNS:
             # "the government of Syria", "the embassy of Canada"
             for owner in syntax.prep_objects(token, "of"):
@@ -348,7 +368,11 @@ class _ArticleExtractor:
                 subject_tokens = (
                     syntax.passive_agents(token) if passive else syntax.clause_subjects(token)
                 )
-                if passive and not subject_tokens and cue.relation in _STATE_ACTS:
+                if passive and "dobj" not in cue.objects:
+                    # "the Houthis, who are aligned with Iran": no object was moved, so the
+                    # grammatical subject is the one that is aligned.
+                    subject_tokens = [_antecedent(t) for t in syntax.passive_subjects(token)]
+                elif passive and not subject_tokens and cue.relation in _STATE_ACTS:
                     subject_tokens = self.state_of_place(token)
             elif pos == "NOUN":
                 subject_tokens = self.noun_subjects(cue, token) or []
@@ -358,7 +382,7 @@ class _ArticleExtractor:
                     if token.dep_ in ("acomp", "amod", "attr")
                     else []
                 )
-            object_tokens = self.objects(cue, token, passive)
+            object_tokens = self.objects(cue, token, passive and "dobj" in cue.objects)
             if not object_tokens and cue.relation in SYMMETRIC and len(subject_tokens) > 1:
                 # "Trump and Erdoğan spoke on the phone": each met the others.
                 yield from self.reciprocal(cue, token, subject_tokens, inside_quote)
@@ -461,6 +485,59 @@ class _ArticleExtractor:
             if relation is not None:
                 yield relation
 
+    def structure_relations(self, sent: Span) -> Iterator[Relation]:
+        """Part-of stated in the text: "UNESCO, an agency of the United Nations", "YPG is the
+        main fighting force of the SDF", "Saudi Arabia's state-owned Aramco"."""
+        for token in sent:
+            part = self.index.actor_at(token)
+            if part is None or part.type in ("Person", "Topic") or token.head is token:
+                continue
+            if self.index.actor_at(token.head) is part and token.head.i != token.i:
+                continue  # only the head of the mention
+            wholes: list[Token] = []
+            phrases = [c for c in token.children if c.dep_ == "appos"]
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
+                phrases += [c for c in token.head.children if c.dep_ == "attr"]
+            for phrase in phrases:
+                if phrase.lemma_.lower() in _PART_NOUNS:
+                    wholes += syntax.prep_objects(phrase, "of")
+            if any(
+                c.dep_ == "amod" and "".join(t.lower_ for t in c.subtree) in _STATE_OWNED
+                for c in token.children
+            ):
+                wholes += [c for c in token.children if c.dep_ == "poss"]
+            for whole_token in wholes:
+                whole = self.index.actor_of_phrase(whole_token)
+                if whole is None or whole.type in ("Person", "Topic"):
+                    continue
+                relation = self.make(
+                    subject=part, relation="part-of", obj=whole, token=token, confidence=0.8,
+                    cue="part", inside_quote=False, attribute=False,
+                )  # fmt: skip
+                if relation is not None:
+                    yield relation
+
+    def on_request(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
+        """ "She did so at the request of Justin Trudeau": Trudeau requested it of her."""
+        for token in sent:
+            if token.lemma_.lower() not in _REQUEST_NOUNS or token.dep_ != "pobj":
+                continue
+            if token.head.lower_ not in ("at", "on", "upon"):
+                continue
+            verb = token.head.head
+            for asker_token in syntax.prep_objects(token, "of"):
+                asker, _ = self.actor(asker_token)
+                for asked_token in syntax.clause_subjects(verb) if verb.pos_ in ("VERB", "AUX") else []:
+                    asked, factor = self.actor(asked_token)
+                    if asker is None or asked is None:
+                        continue
+                    relation = self.make(
+                        subject=asker, relation="requests", obj=asked, token=verb,
+                        confidence=0.75 * factor, cue=token.lemma_, inside_quote=inside_quote,
+                    )  # fmt: skip
+                    if relation is not None:
+                        yield relation
+
     def run(self) -> Iterator[Relation]:
         sentences = list(self.doc.sents)
         # Roles first for the whole article: a default office is dropped when another sentence names it.
@@ -480,6 +557,8 @@ class _ArticleExtractor:
             self.inside_quote = inside_quote
             yield from self.role_relations(sent, sentence_roles, explicit)
             yield from self.part_of_relations(sent)
+            yield from self.structure_relations(sent)
+            yield from self.on_request(sent, inside_quote)
             for token in sent:
                 yield from self.cue_relations(token, inside_quote)
             yield from self.denials(sent, inside_quote)
@@ -503,6 +582,13 @@ def _main_country(index: ActorIndex) -> Actor | None:
     return next(m.actor for m in index.mentions if m.actor.id == ranked[0][0])
 
 
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("the Houthis *who* are aligned"), else the token."""
+    if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
 def _state_in_name(label: str) -> Actor | None:
     """The state a government body's name contains, by name or demonym ("Iraqi Parliament")."""
     words = label.split()
@@ -513,15 +599,7 @@ def _state_in_name(label: str) -> Actor | None:
         for start in range(len(words) - length + 1):
             found = gazetteer.lookup(" ".join(words[start : start + length]))
             if found is not None and found[0].type == "Country" and found[1] != "metonym":
-                entry = found[0]
-                return Actor(
-                    id=actor_iri(label=entry.label, type=entry.type, iso_code=entry.iso_code),
-                    label=entry.label,
-                    type=entry.type,
-                    names=(entry.label,),
-                    iso_code=entry.iso_code,
-                    wikidata=entry.wikidata,
-                )
+                return country_actor(found[0].key)
     return None
 
 

@@ -66,7 +66,8 @@ class Affiliation:
     Attributes:
         country: ISO 3166-1 alpha-2 code of the country where the word means this.
         word: the lowercase word or phrase ("republican", "senator", "tory").
-        kind: ``party`` (an adjective of membership) or ``chamber`` (a legislator's title).
+        kind: ``party`` (an adjective of membership), ``chamber`` (a legislator's title) or
+            ``office`` (a state office only some countries have: "foreign secretary").
         name: the canonical name of the party or chamber.
         type: its actor type.
     """
@@ -166,8 +167,8 @@ def load_lexicon() -> Lexicon:
     )
 
 
-_AFFILIATION_KINDS = ("party", "chamber")
-_AFFILIATION_TYPES = ("PoliticalParty", "GovernmentBody", "Alliance")
+_AFFILIATION_KINDS = ("party", "chamber", "office")
+_AFFILIATION_TYPES = ("PoliticalParty", "GovernmentBody", "Alliance", "Country")
 
 
 def _affiliations() -> dict[str, tuple[Affiliation, ...]]:

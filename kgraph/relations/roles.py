@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kgraph.actors.gazetteer import load_gazetteer
 from kgraph.actors.resolve import ActorIndex
 from kgraph.iris import actor_iri
 from kgraph.model import Actor, Mention
@@ -40,7 +41,7 @@ _WINDOW = 7
 #: Verbs that give someone an office named after "as": "elected as leader".
 ROLE_VERBS = frozenset(
     {"elect", "appoint", "name", "choose", "select", "nominate", "install", "swear", "confirm",
-     "reelect", "re-elect", "designate"}
+     "reelect", "re-elect", "designate", "succeed", "replace"}
 )  # fmt: skip
 
 
@@ -177,7 +178,8 @@ def roles_in_sentence(
             if not organisations and not affiliations:
                 # "Senator X of Georgia" names a legislator's home state, not an office.
                 organisations = _of_objects(head, index)
-            yield from _with_default(person, title, organisations, lexicon, main_country, 0.9)
+            if organisations or not _names_a_state(affiliations):
+                yield from _with_default(person, title, organisations, lexicon, main_country, 0.9)
             yield from affiliations
         yield from _appositions(head, person, article)
         if not found:
@@ -218,20 +220,41 @@ def _title_phrases(head: Token, index: ActorIndex) -> list[Token]:
             t.text == "," for t in governor.doc[governor.i + 1 : first.i]
         ):
             phrases.append(governor)
+    for clause in head.children:
+        # "X, who succeeded him as Foreign Secretary"
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in ROLE_VERBS:
+            phrases += _as_phrases(clause)
     verb = head.head
+    if head.dep_ == "nsubj":
+        # "A member of the Tunisian Parliament, Samir Dilou said": the parser made the title
+        # phrase the root (the speaker's verb a parenthetical) or a second subject.
+        candidates = [verb.head] if verb.dep_ == "parataxis" else []
+        candidates += [c for c in verb.children if c.dep_ == "nsubj" and c.i < head.i]
+        phrases += [
+            c
+            for c in candidates
+            if c.pos_ in ("NOUN", "PROPN")
+            and c.i < head.i
+            and index.actor_at(c) is None
+            and any(t.text == "," for t in head.doc[c.i : head.i])
+        ]
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
         # "X is a leading candidate for the Democratic nomination"
         phrases += [c for c in verb.children if c.dep_ == "attr"]
     if head.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in ROLE_VERBS:
         # "X was elected as the new Conservative leader"
-        phrases += [
-            obj
-            for prep in verb.children
-            if prep.dep_ == "prep" and prep.lower_ == "as"
-            for obj in prep.children
-            if obj.dep_ == "pobj"
-        ]
+        phrases += _as_phrases(verb)
     return phrases
+
+
+def _as_phrases(verb: Token) -> list[Token]:
+    return [
+        obj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role]:
@@ -262,8 +285,10 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
             after, index, person
         )
         organisations += _of_objects(phrase, index)
-        yield from _with_default(person, title, organisations, lexicon, main_country, 0.85)
-        yield from _affiliations(subtree, title, covered, person, article, 0.8)
+        affiliations = list(_affiliations(subtree, title, covered, person, article, 0.8))
+        if organisations or not _names_a_state(affiliations):
+            yield from _with_default(person, title, organisations, lexicon, main_country, 0.85)
+        yield from affiliations
 
 
 def _affiliations(
@@ -282,16 +307,19 @@ def _affiliations(
             positions = {i for _, i in part}
             phrase = " ".join(w for w, _ in part)
             candidates = lexicon.affiliations.get(phrase, ())
-            chamber = positions == covered or (positions <= covered and phrase == title)
+            is_title = positions == covered or (positions <= covered and phrase == title)
             usable = [
                 a
                 for a in candidates
-                if (a.kind == "chamber" and chamber) or (a.kind == "party" and not positions & covered)
+                if (a.kind in ("chamber", "office") and is_title)
+                or (a.kind == "party" and not positions & covered)
             ]
             affiliation = _in_country(usable, named, article.countries)
             if affiliation is None or affiliation.name in found:
                 continue
-            if affiliation.kind == "chamber":
+            if affiliation.kind == "office":
+                role_relation = relation  # "Foreign Secretary X" in an article naming the UK
+            elif affiliation.kind == "chamber":
                 role_relation = "member-of"
             elif relation == "candidate-for":
                 role_relation = relation  # "candidate for the Democratic nomination"
@@ -331,6 +359,23 @@ def _words(tokens: Sequence[Token], title_words: set[str] | frozenset[str] = fro
     ]
 
 
+def _names_a_state(roles: Sequence[Role]) -> bool:
+    return any(role.organisation.type == "Country" for role in roles)
+
+
+def country_actor(iso_code: str) -> Actor:
+    """The actor of a country the gazetteer knows, by ISO 3166 code."""
+    entry = load_gazetteer().by_key(iso_code)
+    return Actor(
+        id=actor_iri(label=entry.label, type=entry.type, iso_code=entry.iso_code),
+        label=entry.label,
+        type=entry.type,
+        names=(entry.label,),
+        iso_code=entry.iso_code,
+        wikidata=entry.wikidata,
+    )
+
+
 def _in_country(
     candidates: Sequence[Affiliation], named: Sequence[Actor], countries: Sequence[Actor]
 ) -> Affiliation | None:
@@ -345,6 +390,11 @@ def _in_country(
 
 def _affiliation_actor(affiliation: Affiliation, index: ActorIndex) -> Actor:
     """The article's own actor for a party or chamber when it names it, else a new one."""
+    if affiliation.type == "Country":
+        for actor in index.actors():
+            if actor.iso_code == affiliation.country:
+                return actor
+        return country_actor(affiliation.country)
     wanted = affiliation.name.casefold()
     for actor in index.actors():
         if actor.type != "Person" and wanted in (n.casefold() for n in (actor.label, *actor.names)):
