@@ -190,3 +190,37 @@ def test_members_voting_to_elect_someone_support_them(nlp) -> None:  # type: ign
     text = "Conservative Party members voted on Tuesday to elect Boris Johnson."
 
     assert ("Conservative Party", "supports", "Boris Johnson") in asserted(run(nlp, text))
+
+
+def test_urging_that_something_be_done_requests_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "The French government urged that the sanctions be lifted."))
+
+    assert any(s == "France" and r == "requests" and "sanctions" in o for s, r, o in found)
+
+
+def test_recommending_that_an_actor_act_requests_it_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "Iraq recommended the United States troops withdraw."))
+
+    assert ("Iraq", "requests", "United States") in found
+
+
+def test_disappointed_by_criticizes_only_in_the_passive(nlp) -> None:  # type: ignore[no-untyped-def]
+    passive = asserted(run(nlp, "The United States was disappointed by the Iraqi decision."))
+    active = asserted(run(nlp, "The decision disappointed the United States."))
+
+    assert any(s == "United States" and r == "criticizes" for s, r, _ in passive)
+    assert not any(r == "criticizes" for _, r, _ in active)
+
+
+def test_a_banned_organisation_in_a_country_is_coerced_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Kurdistan Workers' Party (PKK) is a banned militant organization in Turkey."
+
+    assert ("Türkiye", "coerces", "Kurdistan Workers' Party") in asserted(run(nlp, text))
+
+
+def test_his_support_for_is_the_persons_support(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Boris Johnson spoke on Tuesday. He stressed his support for the Paris agreement."
+
+    found = asserted(run(nlp, text))
+
+    assert any(s == "Boris Johnson" and r == "supports" and "Paris" in o for s, r, o in found)

@@ -30,7 +30,7 @@ from kgraph.relations.dates import resolve_date
 from kgraph.relations.lexicon import Cue, Lexicon, load_lexicon
 from kgraph.relations.roles import Role, country_actor, party_of_words, roles_in_sentence
 
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _FIRST_PERSON = frozenset({"i", "me"})
 #: Nouns for what an organisation or state says or sends into action in its own name.
 _VOICE_NOUNS = frozenset(
@@ -63,6 +63,7 @@ _PART_NOUNS = frozenset(
     }
 )  # fmt: skip
 _STATE_OWNED = frozenset({"state-owned", "state-run", "government-owned", "state-controlled"})
+_BANNED = frozenset({"banned", "outlawed", "proscribed", "illegal", "prohibited"})
 _REQUEST_NOUNS = frozenset({"request", "behest", "urging", "invitation"})
 #: Head nouns of the names of a state's organs ("Ministry of Foreign Affairs of Iraq").
 _STATE_ORGANS = frozenset(
@@ -206,6 +207,14 @@ class _ArticleExtractor:
         for slot in cue.objects:
             if slot == "dobj":
                 found += syntax.passive_subjects(token) if passive else syntax.direct_objects(token)
+            elif slot == "ccomp":
+                found += [
+                    _antecedent(subject)
+                    for clause in token.children
+                    if clause.dep_ == "ccomp"
+                    for subject in clause.children
+                    if subject.dep_ in ("nsubj", "nsubjpass")
+                ]
             elif slot == "poss":
                 found += [c for c in token.children if c.dep_ == "poss"]
             elif slot.startswith("prep:"):
@@ -246,6 +255,8 @@ class _ArticleExtractor:
         if cue.prep and not any(c.dep_ == "prep" and c.lower_ == cue.prep for c in children):
             return False
         if cue.needs_xcomp and not any(c.dep_ in ("xcomp", "ccomp") for c in children):
+            return False
+        if cue.needs_passive and not syntax.is_passive(token):
             return False
         if cue.mods or cue.mod_governors:
             has_mod = any(
@@ -517,6 +528,25 @@ class _ArticleExtractor:
                 if relation is not None:
                     yield relation
 
+    def banned_here(self, sent: Span) -> Iterator[Relation]:
+        """ "The PKK is a banned organisation in Turkey": the state where it is banned coerces it."""
+        for token in sent:
+            if token.dep_ != "attr" or token.head.lemma_ != "be":
+                continue
+            if not any(c.dep_ == "amod" and c.lower_ in _BANNED for c in token.children):
+                continue
+            places = syntax.prep_objects(token, "in") + syntax.prep_objects(token.head, "in")
+            states = [a for p in places if (a := self.index.actor_at(p)) and a.type == "Country"]
+            for banned_token in syntax.clause_subjects(token.head):
+                banned, factor = self.actor(banned_token)
+                for state in states if banned is not None else []:
+                    relation = self.make(
+                        subject=state, relation="coerces", obj=banned, token=token,
+                        confidence=0.75 * factor, cue="banned", inside_quote=False,
+                    )  # fmt: skip
+                    if relation is not None:
+                        yield relation
+
     def on_request(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
         """ "She did so at the request of Justin Trudeau": Trudeau requested it of her."""
         for token in sent:
@@ -559,6 +589,7 @@ class _ArticleExtractor:
             yield from self.part_of_relations(sent)
             yield from self.structure_relations(sent)
             yield from self.on_request(sent, inside_quote)
+            yield from self.banned_here(sent)
             for token in sent:
                 yield from self.cue_relations(token, inside_quote)
             yield from self.denials(sent, inside_quote)

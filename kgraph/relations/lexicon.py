@@ -40,6 +40,7 @@ class Cue:
         mod_governors: verbs that license the noun without a modifier ("*value* ties").
         takes_topic: whether a non-actor noun phrase can be the object.
         needs_xcomp: the verb must have an infinitive complement ("ask X *to* ...").
+        needs_passive: the verb counts only in the passive ("X was disappointed by Y").
         sense: a word-sense rule to apply (``attack``).
         confidence: base confidence of a match.
     """
@@ -55,6 +56,7 @@ class Cue:
     mod_governors: frozenset[str] = frozenset()
     takes_topic: bool = False
     needs_xcomp: bool = False
+    needs_passive: bool = False
     sense: str | None = None
     confidence: float = 0.7
 
@@ -131,6 +133,7 @@ def _parse_cue(line: int, row: dict[str, str]) -> Cue:
         mod_governors=words("modgov"),
         takes_topic="topic" in needs,
         needs_xcomp="xcomp" in needs,
+        needs_passive="passive" in needs,
         sense=needs.get("sense"),
         confidence=float(row["confidence"]),
     )
