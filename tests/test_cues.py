@@ -224,3 +224,16 @@ def test_his_support_for_is_the_persons_support(nlp) -> None:  # type: ignore[no
     found = asserted(run(nlp, text))
 
     assert any(s == "Boris Johnson" and r == "supports" and "Paris" in o for s, r, o in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attack"),
+    [
+        ("Caloundra defeated Wynnum 45 points to 24 on Saturday.", False),
+        ("Iraqi troops defeated ISIS in Mosul.", True),
+    ],
+)
+def test_a_defeat_is_an_attack_only_among_troops_and_arms(nlp, sentence: str, attack: bool) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, sentence))
+
+    assert any(r == "attacks" for _, r, _ in found) is attack

@@ -151,3 +151,10 @@ def test_a_title_phrase_the_parser_made_the_root_still_titles_the_speaker(nlp) -
     text = 'A member of the Tunisian Parliament, Samir Dilou said, "Tunisia is facing attacks".'
 
     assert ("Samir Dilou", "member-of", "Tunisian Parliament") in roles(nlp, text)
+
+
+def test_a_party_word_before_a_non_party_office_is_membership(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, US + "Trump criticized the city's Democratic mayor Muriel Bowser.")
+
+    assert ("Muriel Bowser", "member-of", "Democratic Party") in found
+    assert ("Muriel Bowser", "leader-of", "Democratic Party") not in found

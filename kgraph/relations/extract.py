@@ -275,6 +275,11 @@ class _ArticleExtractor:
             c.dep_ == "prt" and c.lower_ in ("down", "away", "off", "out") for c in children
         ):
             return False  # "back down", "call off": phrasal verbs of another sense
+        if cue.sense == "military":
+            # "Caloundra defeated Wynnum" is sport and "workers strike" labour, unless the
+            # sentence speaks of arms or troops.
+            context = {t.lemma_.lower() for t in token.sent if t.i != token.i}
+            return bool(context & _MILITARY)
         return True
 
     def relation_for(self, cue: Cue, token: Token, subject: Actor) -> str:

@@ -38,6 +38,8 @@ ELECTION_WORDS = frozenset(
     }
 )
 _WINDOW = 7
+#: Titles that, right after a party word, lead the party itself.
+_PARTY_OFFICES = frozenset({"leader", "party leader", "chairman", "chairwoman", "chairperson"})
 #: Verbs that give someone an office named after "as": "elected as leader".
 ROLE_VERBS = frozenset(
     {"elect", "appoint", "name", "choose", "select", "nominate", "install", "swear", "confirm",
@@ -323,8 +325,8 @@ def _affiliations(
                 role_relation = "member-of"
             elif relation == "candidate-for":
                 role_relation = relation  # "candidate for the Democratic nomination"
-            elif relation == "leader-of" and max(positions) + 1 == min(covered):
-                role_relation = relation  # "the Conservative leader"
+            elif title in _PARTY_OFFICES and max(positions) + 1 == min(covered):
+                role_relation = relation  # "the Conservative leader"; a "Democratic mayor" is a member
             else:
                 role_relation = "member-of"
             found[affiliation.name] = (affiliation, role_relation)
