@@ -237,3 +237,12 @@ def test_a_defeat_is_an_attack_only_among_troops_and_arms(nlp, sentence: str, at
     found = asserted(run(nlp, sentence))
 
     assert any(r == "attacks" for _, r, _ in found) is attack
+
+
+def test_i_as_the_subject_of_the_speech_verb_is_the_speaker_quoted_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "I would say" once sent the speaker search round in circles (a RecursionError).
+    text = "But, I would say, the majority of work happened at UC Davis or at the Max Planck Institute."
+
+    result = run(nlp, text)
+
+    assert all(r.subject.label.lower() != "i" for r in result.relations)

@@ -129,8 +129,11 @@ class _ArticleExtractor:
         if token.lower_ in _PERSONAL_PRONOUNS:
             return self.index.last_person_before(token.idx), 0.85
         if token.lower_ in _FIRST_PERSON:
-            # "I" in news text is whoever is quoted.
-            return self.speaker(token, self.inside_quote), 0.85
+            # "I" in news text is whoever is quoted; in "I said" it is the one quoted before.
+            verb = syntax.speech_verb(token)
+            if verb is None or token.head is verb:
+                return (self.last_speaker if self.inside_quote else None), 0.85
+            return self.speaker_of(verb, first_person=False), 0.85
         for child in token.children:
             # "a third, Jared Golden, voted": the name in apposition is the actor.
             if child.dep_ == "appos":
@@ -290,12 +293,14 @@ class _ArticleExtractor:
         return "attacks" if physical else "criticizes"
 
     # ----- speaker, modality, date -----------------------------------------------------------
-    def speaker_of(self, verb: Token) -> Actor | None:
+    def speaker_of(self, verb: Token, *, first_person: bool = True) -> Actor | None:
         """Who a verb of saying quotes; "he said" is the last named speaker, if there was one."""
         for subject in syntax.clause_subjects(verb):
             if subject.lower_ in _PERSONAL_PRONOUNS and self.last_speaker is not None:
                 if self.last_speaker.type == "Person":
                     return self.last_speaker
+            if subject.lower_ in _FIRST_PERSON and not first_person:
+                continue
             actor, _ = self.actor(subject)
             if actor is not None:
                 return actor
