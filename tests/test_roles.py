@@ -158,3 +158,37 @@ def test_a_party_word_before_a_non_party_office_is_membership(nlp) -> None:  # t
 
     assert ("Muriel Bowser", "member-of", "Democratic Party") in found
     assert ("Muriel Bowser", "leader-of", "Democratic Party") not in found
+
+
+def test_a_city_office_is_not_the_countrys_whose_capital_it_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, UK + "The mayor of London, Sadiq Khan, thanked the police.")
+
+    assert ("Sadiq Khan", "leader-of", "United Kingdom") not in found
+
+
+def test_a_candidate_stands_for_a_party_or_an_office_not_a_university(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, "Daniel Paluh, a Ph.D. candidate at the University of Florida, said so.")
+
+    assert not any(relation == "candidate-for" for _, relation, _ in found)
+
+
+def test_a_party_chairman_of_a_committee_chairs_the_committee_not_the_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(
+        nlp, US + "Adam Schiff, the Democratic chairman of the House Intelligence Committee, spoke."
+    )
+
+    assert ("Adam Schiff", "member-of", "Democratic Party") in found
+    assert ("Adam Schiff", "leader-of", "Democratic Party") not in found
+
+
+def test_a_state_representative_is_not_in_the_national_house(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, US + "Republican state representative Terri Collins sponsored the bill.")
+
+    assert ("Terri Collins", "member-of", "United States House of Representatives") not in found
+    assert ("Terri Collins", "member-of", "Republican Party") in found
+
+
+def test_an_organisation_beyond_a_preposition_is_not_the_titles(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = US + "He was nominated to the Supreme Court in 1975 by President Gerald Ford."
+
+    assert not any(obj == "Supreme Court" for _, _, obj in roles(nlp, text))

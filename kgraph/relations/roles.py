@@ -38,6 +38,10 @@ ELECTION_WORDS = frozenset(
     }
 )
 _WINDOW = 7
+#: Offices of cities and regions, which no country holds.
+_LOCAL_TITLES = frozenset({"mayor", "lord mayor", "governor", "chief constable", "police director"})
+#: What a candidate can stand for: a party's nomination, a seat, an office of a state.
+_ELECTING = frozenset({"PoliticalParty", "Alliance", "GovernmentBody", "Country", "Territory"})
 #: Titles that, right after a party word, lead the party itself.
 _PARTY_OFFICES = frozenset({"leader", "party leader", "chairman", "chairwoman", "chairperson"})
 #: Verbs that give someone an office named after "as": "elected as leader".
@@ -99,6 +103,8 @@ def _left_window(mention_start: int, sent: Span, index: ActorIndex) -> list[Toke
             break
         if token.is_punct and token.text not in ("(", "-", "–"):
             break
+        if token.pos_ == "ADP" and token.lower_ not in ("of", "for"):
+            break  # "nominated to the Supreme Court by President Ford": the court is not his
         tokens.insert(0, token)
         i -= 1
     return tokens
@@ -176,7 +182,9 @@ def roles_in_sentence(
             organisations = _organisations(before, index, person)[-1:] or _organisations(
                 after, index, person
             )
-            affiliations = list(_affiliations(window, title, covered, person, article, 0.85))
+            affiliations = list(
+                _affiliations(window, title, covered, person, article, 0.85, bool(organisations))
+            )
             if not organisations and not affiliations:
                 # "Senator X of Georgia" names a legislator's home state, not an office.
                 organisations = _of_objects(head, index)
@@ -198,8 +206,13 @@ def _with_default(
             person, lexicon.titles[title], main_country, confidence * 0.7, title, default=True
         )
         return
+    relation = lexicon.titles[title]
     for organisation in {a.id: a for a in organisations}.values():
-        yield Role(person, lexicon.titles[title], organisation, confidence, title)
+        if title in _LOCAL_TITLES and organisation.type == "Country":
+            continue  # "the mayor of London": a city's office, though London stands for the UK
+        if relation == "candidate-for" and organisation.type not in _ELECTING:
+            continue  # "a PhD candidate at the University of Florida"
+        yield Role(person, relation, organisation, confidence, title)
 
 
 def _title_phrases(head: Token, index: ActorIndex) -> list[Token]:
@@ -287,7 +300,9 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
             after, index, person
         )
         organisations += _of_objects(phrase, index)
-        affiliations = list(_affiliations(subtree, title, covered, person, article, 0.8))
+        affiliations = list(
+            _affiliations(subtree, title, covered, person, article, 0.8, bool(organisations))
+        )
         if organisations or not _names_a_state(affiliations):
             yield from _with_default(person, title, organisations, lexicon, main_country, 0.85)
         yield from affiliations
@@ -295,9 +310,13 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
 
 def _affiliations(
     tokens: list[Token], title: str, covered: set[int], person: Actor, article: _Article,
-    confidence: float,
+    confidence: float, office_elsewhere: bool = False,
 ) -> Iterator[Role]:  # fmt: skip
-    """Party and chamber memberships a title phrase gives: "Republican senator X", "Tory MP X"."""
+    """Party and chamber memberships a title phrase gives: "Republican senator X", "Tory MP X".
+
+    ``office_elsewhere``: the title already names what it heads ("the Democratic chairman of
+    the Intelligence Committee"), so a party word before it is a membership only.
+    """
     lexicon, index = article.lexicon, article.index
     named = [a for a in _organisations(tokens, index, person) if a.iso_code]
     relation = lexicon.titles[title]
@@ -310,6 +329,8 @@ def _affiliations(
             phrase = " ".join(w for w, _ in part)
             candidates = lexicon.affiliations.get(phrase, ())
             is_title = positions == covered or (positions <= covered and phrase == title)
+            if is_title and any(w == "state" for w, i in words if i < min(positions)):
+                continue  # a "state representative" sits in a state's chamber, not the nation's
             usable = [
                 a
                 for a in candidates
@@ -325,7 +346,11 @@ def _affiliations(
                 role_relation = "member-of"
             elif relation == "candidate-for":
                 role_relation = relation  # "candidate for the Democratic nomination"
-            elif title in _PARTY_OFFICES and max(positions) + 1 == min(covered):
+            elif (
+                title in _PARTY_OFFICES
+                and max(positions) + 1 == min(covered)
+                and not office_elsewhere
+            ):
                 role_relation = relation  # "the Conservative leader"; a "Democratic mayor" is a member
             else:
                 role_relation = "member-of"
