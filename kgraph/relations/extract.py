@@ -116,7 +116,8 @@ class _ArticleExtractor:
         self.countries = _countries_by_mentions(index)
         self.seen: set[tuple[object, ...]] = set()
         self.inside_quote = False  # whether the current sentence opens inside a quotation
-        self.placed_bodies: set[str] = set()  # bodies already given the state they belong to
+        self.placed_bodies: set[str] = set()
+        self.mention_counts = index.mention_counts()  # bodies already given the state they belong to
         # Docs hold the headline before the body; spans are offsets in the body (Article.text).
         self.body_start = headline_length(article) if doc.text.startswith(article.title.strip()) else 0
 
@@ -329,6 +330,15 @@ class _ArticleExtractor:
                         return resolved
         return self.article.date
 
+    def uncertain(self, actor: Actor) -> bool:
+        """An organisation only the statistical NER found, once: its name may be cut short."""
+        return (
+            actor.type not in ("Person", "Topic")
+            and actor.iso_code is None
+            and actor.wikidata is None
+            and self.mention_counts.get(actor.id, 0) <= 1
+        )
+
     def span(self, sent: Span) -> tuple[int, int]:
         """The sentence's offsets in ``Article.text``; ``(0, 0)`` for the headline."""
         if sent.start_char < self.body_start:
@@ -362,6 +372,9 @@ class _ArticleExtractor:
                 speaker = None  # "X rejected ..., saying": X acts, nobody reports it
         if speaker is not None:
             confidence *= 0.95
+        for side in (subject, obj):
+            if self.uncertain(side):
+                confidence *= 0.9
         return Relation(
             doc=self.article.id,
             subject=subject,
@@ -500,7 +513,7 @@ class _ArticleExtractor:
             self.placed_bodies.add(actor_id)
             relation = self.make(
                 subject=mention.actor, relation="part-of", obj=container, token=sent.root,
-                confidence=0.9 if cue == "gazetteer" else 0.8, cue=cue, inside_quote=False,
+                confidence=0.8, cue=cue, inside_quote=False,
                 negated=False, hypothetical=False, attribute=False,
             )  # fmt: skip
             if relation is not None:
