@@ -246,3 +246,21 @@ def test_i_as_the_subject_of_the_speech_verb_is_the_speaker_quoted_before(nlp) -
     result = run(nlp, text)
 
     assert all(r.subject.label.lower() != "i" for r in result.relations)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("Iraq condemned the killing of Qasem Soleimani.", ("Iraq", "attacks", "Qasem Soleimani")),
+        ("Russia rejected the accusation against Ukraine.", ("Russia", "accuses", "Ukraine")),
+    ],
+)
+def test_who_governs_an_event_noun_did_not_do_it(nlp, sentence: str, wrong: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert wrong not in asserted(run(nlp, sentence))
+
+
+def test_calling_someone_an_enemy_makes_them_the_enemy(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "Iran called the United States an enemy of Iraq."))
+
+    assert ("United States", "hostile-to", "Iraq") in found
+    assert ("Iran", "hostile-to", "Iraq") not in found

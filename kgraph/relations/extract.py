@@ -247,8 +247,11 @@ class _ArticleExtractor:
             return (possessors + agents) or None
         if possessors or agents:
             return possessors + agents
-        if governed and noun.dep_ in ("dobj", "attr", "oprd"):
-            return syntax.clause_subjects(governor)
+        if governed and noun.dep_ == "attr":
+            return syntax.clause_subjects(governor)  # "Turkey is an ally of Russia"
+        if governed and noun.dep_ == "oprd":
+            return syntax.direct_objects(governor)  # "called the US an enemy of Islam"
+        # "Iraq condemned the killing of Soleimani": whoever governs the noun did not kill.
         return None
 
     def licensed(self, cue: Cue, token: Token) -> bool:
