@@ -249,6 +249,8 @@ class _ArticleExtractor:
             return possessors + agents
         if governed and noun.dep_ == "attr":
             return syntax.clause_subjects(governor)  # "Turkey is an ally of Russia"
+        if governed and noun.dep_ == "dobj" and (cue.mods or cue.mod_governors):
+            return syntax.clause_subjects(governor)  # "Iran has good relations with Russia"
         if governed and noun.dep_ == "oprd":
             return syntax.direct_objects(governor)  # "called the US an enemy of Islam"
         # "Iraq condemned the killing of Soleimani": whoever governs the noun did not kill.
