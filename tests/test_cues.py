@@ -264,3 +264,27 @@ def test_calling_someone_an_enemy_makes_them_the_enemy(nlp) -> None:  # type: ig
 
     assert ("United States", "hostile-to", "Iraq") in found
     assert ("Iran", "hostile-to", "Iraq") not in found
+
+
+def test_a_relative_clause_keeps_its_own_modality(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Trump tried to help his chances in the 2020 presidential election, "
+        "in which Joe Biden is also running."
+    )
+
+    [candidacy] = [r for r in run(nlp, text).relations if r.relation == "candidate-for"]
+
+    assert candidacy.subject.label == "Joe Biden" and "election" in candidacy.object.label
+    assert not candidacy.hypothetical
+
+
+def test_running_for_cover_is_no_candidacy(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not any(
+        r == "candidate-for" for _, r, _ in asserted(run(nlp, "Joe Biden ran for cover."))
+    )
+
+
+def test_a_crowd_of_a_countrys_people_protesting_is_not_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "Serbians protested against the government of Montenegro."))
+
+    assert not any(r == "protests-against" and s == "Serbia" for s, r, _ in found), found

@@ -430,9 +430,14 @@ class _ArticleExtractor:
                 subject, subject_factor = self.actor(subject_token)
                 if subject is None:
                     continue
+                if cue.relation == "protests-against" and self.index.is_demonym(subject_token):
+                    continue  # "thousands of Serbians protested": a crowd, not the state
                 for object_token in object_tokens:
+                    object_token = _antecedent(object_token)
                     obj, object_factor = self.actor(object_token)
                     if obj is None and cue.takes_topic:
+                        if cue.object_lemmas and object_token.lemma_.lower() not in cue.object_lemmas:
+                            continue  # "ran for cover" is no candidacy
                         obj, object_factor = self.topic(object_token), 0.9
                     if obj is None:
                         continue
@@ -643,9 +648,10 @@ def _main_country(index: ActorIndex) -> Actor | None:
 
 def _antecedent(token: Token) -> Token:
     """The noun a relative pronoun stands for ("the Houthis *who* are aligned"), else the token."""
-    if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
+    if token.lower_ not in ("who", "whom", "which", "that"):
+        return token
+    clause = token.head.head if token.dep_ == "pobj" else token.head  # "in which X is running"
+    return clause.head if clause.dep_ == "relcl" else token
 
 
 def _state_in_name(label: str) -> Actor | None:

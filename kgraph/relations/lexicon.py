@@ -41,6 +41,7 @@ class Cue:
         takes_topic: whether a non-actor noun phrase can be the object.
         needs_xcomp: the verb must have an infinitive complement ("ask X *to* ...").
         needs_passive: the verb counts only in the passive ("X was disappointed by Y").
+        object_lemmas: a topic object must have one of these head lemmas ("run for *office*").
         sense: a word-sense rule to apply (``attack``).
         confidence: base confidence of a match.
     """
@@ -57,6 +58,7 @@ class Cue:
     takes_topic: bool = False
     needs_xcomp: bool = False
     needs_passive: bool = False
+    object_lemmas: frozenset[str] = frozenset()
     sense: str | None = None
     confidence: float = 0.7
 
@@ -134,6 +136,7 @@ def _parse_cue(line: int, row: dict[str, str]) -> Cue:
         takes_topic="topic" in needs,
         needs_xcomp="xcomp" in needs,
         needs_passive="passive" in needs,
+        object_lemmas=words("obj"),
         sense=needs.get("sense"),
         confidence=float(row["confidence"]),
     )

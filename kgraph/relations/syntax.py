@@ -185,6 +185,8 @@ def modality(cue: Token) -> tuple[bool, bool]:
         hypothetical = True
     previous = None
     for depth, head in enumerate(governing_chain(cue)):
+        if previous is not None and previous.dep_ == "relcl":
+            break  # "the election, in which Biden is running": a relative clause asserts on its own
         lemma = head.lemma_.lower()
         if (
             depth > 0
