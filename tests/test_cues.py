@@ -288,3 +288,20 @@ def test_a_crowd_of_a_countrys_people_protesting_is_not_the_state(nlp) -> None: 
     found = asserted(run(nlp, "Serbians protested against the government of Montenegro."))
 
     assert not any(r == "protests-against" and s == "Serbia" for s, r, _ in found), found
+
+
+def test_she_is_the_person_the_last_sentence_was_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jo Jorgensen chose Spike Cohen as her running mate. "
+        "She supports open immigration."
+    )
+
+    found = asserted(run(nlp, text))
+
+    assert any(s == "Jo Jorgensen" and r == "supports" for s, r, _ in found), found
+
+
+def test_nobody_is_a_member_of_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "Brigid Kosgei was joined by Paula Radcliffe at the finish line."))
+
+    assert not any(r == "member-of" for _, r, _ in found)

@@ -192,3 +192,9 @@ def test_an_organisation_beyond_a_preposition_is_not_the_titles(nlp) -> None:  #
     text = US + "He was nominated to the Supreme Court in 1975 by President Gerald Ford."
 
     assert not any(obj == "Supreme Court" for _, _, obj in roles(nlp, text))
+
+
+def test_a_title_word_describing_another_noun_is_no_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = US + "Andrea Zamperoni, the head chef of New York City's Cipriani Dolci restaurant, died."
+
+    assert roles(nlp, text) == set()

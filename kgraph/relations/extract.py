@@ -32,6 +32,7 @@ from kgraph.relations.roles import Role, country_actor, party_of_words, roles_in
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _FIRST_PERSON = frozenset({"i", "me"})
+_MEMBERSHIPS = frozenset({"member-of", "leader-of", "spokesperson-for", "part-of", "candidate-for"})
 #: Nouns for what an organisation or state says or sends into action in its own name.
 _VOICE_NOUNS = frozenset(
     {"statement", "communique", "declaration", "militia", "fighter", "spokesperson", "camp"}
@@ -117,7 +118,8 @@ class _ArticleExtractor:
         self.seen: set[tuple[object, ...]] = set()
         self.inside_quote = False  # whether the current sentence opens inside a quotation
         self.placed_bodies: set[str] = set()
-        self.mention_counts = index.mention_counts()  # bodies already given the state they belong to
+        self.mention_counts = index.mention_counts()
+        self.topic_person: Actor | None = None  # the person the last sentence was about  # bodies already given the state they belong to
         # Docs hold the headline before the body; spans are offsets in the body (Article.text).
         self.body_start = headline_length(article) if doc.text.startswith(article.title.strip()) else 0
 
@@ -128,7 +130,7 @@ class _ArticleExtractor:
         if actor is not None:
             return actor, 1.0
         if token.lower_ in _PERSONAL_PRONOUNS:
-            return self.index.last_person_before(token.idx), 0.85
+            return self.pronoun_referent(token), 0.85
         if token.lower_ in _FIRST_PERSON:
             # "I" in news text is whoever is quoted; in "I said" it is the one quoted before.
             verb = syntax.speech_verb(token)
@@ -158,6 +160,28 @@ class _ArticleExtractor:
         if party is not None:
             return party, 0.85
         return None, 0.0
+
+    def pronoun_referent(self, pronoun: Token) -> Actor | None:
+        """Who "he" or "she" is: a person named earlier in the sentence, else the person the
+        previous sentence was about (its subject), else the last person named."""
+        sent = pronoun.sent
+        before = self.index.last_person_before(pronoun.idx)
+        named_here = any(
+            m.actor.type == "Person" and sent.start_char <= m.start < pronoun.idx
+            for m in self.index.mentions
+        )
+        if named_here or self.topic_person is None:
+            return before
+        return self.topic_person
+
+    def _update_topic_person(self, sent: Span) -> None:
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")]
+        subjects.sort(key=lambda t: (t.head is not sent.root, t.i))  # the main clause's first
+        for subject in subjects:
+            actor = self.index.actor_at(subject)
+            if actor is not None and actor.type == "Person":
+                self.topic_person = actor
+                return
 
     def party_of_members(self, token: Token) -> Actor | None:
         """The party or camp a group of its members stands for ("Democratic members of the House",
@@ -358,6 +382,8 @@ class _ArticleExtractor:
     ) -> Relation | None:  # fmt: skip
         if subject.id == obj.id or subject.type == "Topic":
             return None
+        if relation in _MEMBERSHIPS and obj.type == "Person":
+            return None  # "Kosgei was joined by Radcliffe": nobody is a member of a person
         if obj.type == "Topic" and not RELATION_TYPES[relation].takes_topic:
             return None
         sent = token.sent
@@ -627,6 +653,7 @@ class _ArticleExtractor:
                 yield from self.cue_relations(token, inside_quote)
             yield from self.denials(sent, inside_quote)
             self._update_speaker(sent)
+            self._update_topic_person(sent)
 
     def _update_speaker(self, sent: Span) -> None:
         for token in sent:

@@ -41,7 +41,7 @@ _WINDOW = 7
 #: Offices of cities and regions, which no country holds.
 _LOCAL_TITLES = frozenset({"mayor", "lord mayor", "governor", "chief constable", "police director"})
 #: What a candidate can stand for: a party's nomination, a seat, an office of a state.
-_ELECTING = frozenset({"PoliticalParty", "Alliance", "GovernmentBody", "Country", "Territory"})
+_ELECTING = frozenset({"PoliticalParty", "Alliance", "GovernmentBody"})
 #: Titles that, right after a party word, lead the party itself.
 _PARTY_OFFICES = frozenset({"leader", "party leader", "chairman", "chairwoman", "chairperson"})
 #: Verbs that give someone an office named after "as": "elected as leader".
@@ -91,6 +91,13 @@ def _singular(word: str, title_words: set[str]) -> str:
     if word not in title_words and word.endswith("s") and word[:-1] in title_words:
         return word[:-1]
     return word
+
+
+def _modifies_another_noun(covered: set[int], window: list[Token], index: ActorIndex) -> bool:
+    """Whether a common noun that names no actor follows the title before the name."""
+    return any(
+        t.i > max(covered) and t.pos_ == "NOUN" and index.actor_at(t) is None for t in window
+    )
 
 
 def _left_window(mention_start: int, sent: Span, index: ActorIndex) -> list[Token]:
@@ -172,6 +179,8 @@ def roles_in_sentence(
         window = _left_window(span.start, sent, index)
         found = _find_title(window, lexicon)
         former = any(t.lower_.rstrip("-") in FORMER or t.lower_.startswith("ex-") for t in window)
+        if found and _modifies_another_noun(found[1], window, index):
+            found = None  # "the head chef Andrea Zamperoni": "head" describes the chef
         if found and not former:
             title, covered = found
             # "US Special Representative for Iran X": the organisation before the title holds the office.
@@ -287,8 +296,8 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
         if any(t.lower_ in FORMER for t in subtree):
             continue
         found = _find_title([t for t in subtree if t.i <= phrase.i], lexicon)
-        if found is None:
-            continue
+        if found is None or phrase.i not in found[1]:
+            continue  # the title must head the phrase: not "the head chef of a restaurant"
         title, covered = found
         if phrase.tag_ in ("NNS", "NNPS") and title in lexicon.state_titles:
             # A state has one head at a time: "two presidents, X and Y" lists past holders.
