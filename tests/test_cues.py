@@ -305,3 +305,16 @@ def test_nobody_is_a_member_of_a_person(nlp) -> None:  # type: ignore[no-untyped
     found = asserted(run(nlp, "Brigid Kosgei was joined by Paula Radcliffe at the finish line."))
 
     assert not any(r == "member-of" for _, r, _ in found)
+
+
+def test_a_states_adjective_before_an_event_noun_is_its_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Turkish offensive against the Syrian Democratic Forces began on Wednesday."
+
+    assert ("Türkiye", "attacks", "Syrian Democratic Forces") in asserted(run(nlp, text))
+
+
+def test_a_denied_claim_is_not_asserted(nlp) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, "Russian interference in the election was denied by the Kremlin.")
+
+    [claim] = [r for r in result.relations if r.relation == "interferes-in"]
+    assert claim.hypothetical and claim.subject.label == "Russia"

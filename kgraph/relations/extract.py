@@ -129,6 +129,8 @@ class _ArticleExtractor:
         actor = self.index.actor_of_phrase(token)
         if actor is not None:
             return actor, 1.0
+        if token.dep_ in ("amod", "compound", "nmod") and self.index.actor_at(token) is not None:
+            return self.index.actor_at(token), 0.9  # "the Turkish offensive": Türkiye's
         if token.lower_ in _PERSONAL_PRONOUNS:
             return self.pronoun_referent(token), 0.85
         if token.lower_ in _FIRST_PERSON:
@@ -256,6 +258,16 @@ class _ArticleExtractor:
     def noun_subjects(self, cue: Cue, noun: Token) -> list[Token] | None:
         """Who acts in a noun cue: the light verb's subject, a possessor, or a "by" agent."""
         possessors = [c for c in noun.children if c.dep_ == "poss" and "poss" not in cue.objects]
+        # "US sanctions on Iran", "the Turkish offensive against the SDF": a state or body
+        # named before the noun is its actor, as a possessor would be.
+        possessors += [
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "amod", "nmod")
+            and c.i < noun.i
+            and (actor := self.index.actor_at(c)) is not None
+            and actor.type not in ("Person", "Topic")
+        ]
         agents = syntax.prep_objects(noun, "by")
         governor = noun.head
         governed = (

@@ -34,6 +34,8 @@ INTENT_VERBS = frozenset(
 NEGATING_VERBS = frozenset(
     {"refuse", "fail", "decline", "deny", "reject", "stop", "avoid", "cancel"}
 )
+#: Verbs whose object is a claim they dispute ("denied Russian interference").
+DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disprove"})
 #: Nouns that present their clause as a claim rather than a fact ("accusations that X ...").
 CLAIM_NOUNS = frozenset(
     {"accusation", "allegation", "claim", "rumor", "rumour", "report", "suggestion", "speculation"}
@@ -203,6 +205,13 @@ def modality(cue: Token) -> tuple[bool, bool]:
             hypothetical = True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
             hypothetical = True
+        if (
+            depth > 0
+            and previous is not None
+            and previous.dep_ in ("dobj", "nsubjpass")
+            and lemma in DENYING_VERBS
+        ):
+            hypothetical = True  # "Russian interference was denied": a claim, not a fact
         if (
             depth > 0
             and previous is not None
