@@ -318,3 +318,15 @@ def test_a_denied_claim_is_not_asserted(nlp) -> None:  # type: ignore[no-untyped
 
     [claim] = [r for r in result.relations if r.relation == "interferes-in"]
     assert claim.hypothetical and claim.subject.label == "Russia"
+
+
+def test_calling_an_election_for_someone_is_no_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "The Associated Press called the election for Joe Biden."))
+
+    assert not any(r == "requests" for _, r, _ in found)
+
+
+def test_a_participle_after_a_people_noun_is_theirs_not_the_main_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Reuters spoke to one of the four candidates running in the by-election."
+
+    assert not any(r == "candidate-for" for _, r, _ in asserted(run(nlp, text)))

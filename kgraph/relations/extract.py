@@ -303,6 +303,8 @@ class _ArticleExtractor:
             return False
         if cue.needs_passive and not syntax.is_passive(token):
             return False
+        if cue.intransitive and any(c.dep_ == "dobj" for c in children):
+            return False
         if cue.mods or cue.mod_governors:
             has_mod = any(
                 c.dep_ in ("amod", "compound") and c.lemma_.lower() in cue.mods for c in children

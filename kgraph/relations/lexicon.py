@@ -42,6 +42,8 @@ class Cue:
         needs_xcomp: the verb must have an infinitive complement ("ask X *to* ...").
         needs_passive: the verb counts only in the passive ("X was disappointed by Y").
         object_lemmas: a topic object must have one of these head lemmas ("run for *office*").
+        intransitive: the verb must have no direct object ("called for talks", not "called
+            the election for Biden").
         sense: a word-sense rule to apply (``attack``).
         confidence: base confidence of a match.
     """
@@ -59,6 +61,7 @@ class Cue:
     needs_xcomp: bool = False
     needs_passive: bool = False
     object_lemmas: frozenset[str] = frozenset()
+    intransitive: bool = False
     sense: str | None = None
     confidence: float = 0.7
 
@@ -137,6 +140,7 @@ def _parse_cue(line: int, row: dict[str, str]) -> Cue:
         needs_xcomp="xcomp" in needs,
         needs_passive="passive" in needs,
         object_lemmas=words("obj"),
+        intransitive="nodobj" in needs,
         sense=needs.get("sense"),
         confidence=float(row["confidence"]),
     )

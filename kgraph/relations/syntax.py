@@ -18,6 +18,14 @@ SPEECH_VERBS = frozenset(
         "confirm", "told", "emphasize", "emphasise", "remark", "comment", "respond", "reply",
     }
 )  # fmt: skip
+#: Nouns for people, who do what a participle after them says ("candidates running").
+PEOPLE_NOUNS = frozenset(
+    {
+        "candidate", "people", "person", "official", "member", "protester", "demonstrator",
+        "leader", "politician", "lawmaker", "activist", "resident", "voter", "supporter",
+        "critic", "man", "woman", "soldier", "fighter", "worker", "student", "group",
+    }
+)  # fmt: skip
 #: Auxiliaries that make a clause possible, conditional or future rather than asserted.
 HYPOTHETICAL_AUX = frozenset(
     {"could", "would", "might", "may", "should", "will", "shall", "can", "'ll", "must"}
@@ -121,6 +129,9 @@ def clause_subjects(verb: Token) -> list[Token]:
             current.dep_ == "acl" and current.head.dep_ in ("nsubj", "appos", "ROOT")
         ):
             return conjuncts(current.head)
+        elif current.dep_ == "acl" and current.head.lemma_.lower() in PEOPLE_NOUNS:
+            # "one of the candidates running in the election": the candidates run; unnamed.
+            return []
         elif current.dep_ == "acl":
             # "posted a message on Twitter blaming Iran": the one who posted blames, not Twitter.
             current = current.head
