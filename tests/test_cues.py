@@ -330,3 +330,24 @@ def test_a_participle_after_a_people_noun_is_theirs_not_the_main_subjects(nlp) -
     text = "Reuters spoke to one of the four candidates running in the by-election."
 
     assert not any(r == "candidate-for" for _, r, _ in asserted(run(nlp, text)))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Unfortunately, Donald Trump is behaving like a bully," Erdoğan said.',
+        "Erdoğan said Donald Trump was a liar.",
+    ],
+)
+def test_calling_someone_a_bully_or_a_liar_criticizes_them(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("Erdoğan", "criticizes", "Donald Trump") in asserted(run(nlp, sentence))
+
+
+def test_a_disparaging_word_nobody_says_of_anyone_criticizes_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert asserted(run(nlp, "The weather in France was a disgrace.")) == set()
+
+
+def test_a_question_after_a_break_does_not_make_the_earlier_clause_a_question(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "France condemned Russia[...] How can you do this?"
+
+    assert ("France", "criticizes", "Russia") in asserted(run(nlp, text))

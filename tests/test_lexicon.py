@@ -107,6 +107,7 @@ def _data_folder(tmp_path: Path, cues: str, titles: str, affiliations: str | Non
     (tmp_path / "cues.tsv").write_text(cues, encoding="utf-8")
     (tmp_path / "titles.tsv").write_text(titles, encoding="utf-8")
     (tmp_path / "affiliations.tsv").write_text(affiliations or AFFILIATIONS, encoding="utf-8")
+    (tmp_path / "disparaging.txt").write_text("# words\nliar\nbully  # a comment\n", encoding="utf-8")
     return tmp_path
 
 
@@ -133,6 +134,7 @@ def test_a_users_affiliation_line_extends_the_lexicon(
     [affiliation] = load_lexicon().affiliations["social democratic"]
 
     assert (affiliation.country, affiliation.kind) == ("DE", "party")
+    assert load_lexicon().disparaging == {"liar", "bully"}
 
 
 def test_a_malformed_affiliation_names_its_line(

@@ -601,6 +601,42 @@ class _ArticleExtractor:
                 if relation is not None:
                     yield relation
 
+    def disparagements(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
+        """A speaker calling someone a liar or a bully criticizes them.
+
+        "Unfortunately, Trump is behaving like a bully boy," Erdoğan said. The word must
+        be the predicate of what is said of the target (a copula's complement, "behave
+        like ...", or "called X a liar"), and somebody must be saying it.
+        """
+        for token in sent:
+            if token.lemma_.lower() not in self.lexicon.disparaging:
+                continue
+            word = token.head if token.dep_ == "compound" else token
+            if word.dep_ in ("attr", "acomp") and word.head.lemma_ in ("be", "seem", "remain", "become"):
+                described = syntax.clause_subjects(word.head)
+            elif word.dep_ == "pobj" and word.head.lower_ == "like":
+                described = syntax.clause_subjects(word.head.head)  # "behaving like a bully"
+            elif word.dep_ == "oprd":
+                described = syntax.direct_objects(word.head)  # "called Trump a liar"
+            else:
+                continue
+            speaker = self.speaker(token, inside_quote)
+            if speaker is None:
+                continue
+            for target_token in described:
+                target, factor = self.actor(target_token)
+                if target is None and target_token.lower_ not in ("it", "this", "that"):
+                    target, factor = self.topic(target_token), 0.8
+                if target is None:
+                    continue
+                relation = self.make(
+                    subject=speaker, relation="criticizes", obj=target, token=token,
+                    confidence=0.6 * factor, cue=token.lemma_.lower(), inside_quote=inside_quote,
+                    attribute=False,
+                )  # fmt: skip
+                if relation is not None:
+                    yield relation
+
     def banned_here(self, sent: Span) -> Iterator[Relation]:
         """ "The PKK is a banned organisation in Turkey": the state where it is banned coerces it."""
         for token in sent:
@@ -663,6 +699,7 @@ class _ArticleExtractor:
             yield from self.structure_relations(sent)
             yield from self.on_request(sent, inside_quote)
             yield from self.banned_here(sent)
+            yield from self.disparagements(sent, inside_quote)
             for token in sent:
                 yield from self.cue_relations(token, inside_quote)
             yield from self.denials(sent, inside_quote)

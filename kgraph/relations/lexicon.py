@@ -88,12 +88,14 @@ class Affiliation:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Cues by ``(pos, lemma)``, titles by their lowercase words, affiliations by word."""
+    """Cues by ``(pos, lemma)``, titles by their lowercase words, affiliations by word, and
+    the disparaging words whose use as a predicate criticizes ("X is a liar")."""
 
     by_word: dict[tuple[str, str], tuple[Cue, ...]]
     titles: dict[str, str]
     state_titles: frozenset[str] = frozenset()
     affiliations: dict[str, tuple[Affiliation, ...]] = field(default_factory=dict)
+    disparaging: frozenset[str] = frozenset()
 
     def cues(self, pos: str, lemma: str) -> tuple[Cue, ...]:
         """The cues for a word, or ``()``."""
@@ -148,7 +150,7 @@ def _parse_cue(line: int, row: dict[str, str]) -> Cue:
 
 @functools.cache
 def load_lexicon() -> Lexicon:
-    """Load ``cues.tsv``, ``titles.tsv`` and ``affiliations.tsv`` (cached).
+    """Load ``cues.tsv``, ``titles.tsv``, ``affiliations.tsv`` and ``disparaging.txt`` (cached).
 
     Raises:
         OntologyError: a line names a relation the vocabulary does not have.
@@ -174,6 +176,15 @@ def load_lexicon() -> Lexicon:
         titles,
         frozenset(state_titles),
         _affiliations(),
+        _word_list("disparaging.txt"),
+    )
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """One lowercase lemma a line; ``#`` starts a comment."""
+    text = (files("kgraph.data") / name).read_text(encoding="utf-8")
+    return frozenset(
+        word for line in text.splitlines() if (word := line.split("#")[0].strip().lower())
     )
 
 

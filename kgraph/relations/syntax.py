@@ -194,7 +194,7 @@ def modality(cue: Token) -> tuple[bool, bool]:
     ("accusations that X interfered").
     """
     negated = hypothetical = False
-    if cue.sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+    if _asked(cue):
         hypothetical = True
     previous = None
     for depth, head in enumerate(governing_chain(cue)):
@@ -240,6 +240,16 @@ def modality(cue: Token) -> tuple[bool, bool]:
         if depth > 0 and head.pos_ in ("VERB", "AUX") and head.dep_ == "conj":
             break  # "did not meet Y and criticised Z": the first verb's modality is its own
     return negated, hypothetical
+
+
+def _asked(cue: Token) -> bool:
+    """Whether the cue stands in a question: the sentence ends with "?" and no break
+    ("[...]", ";", "...") separates the cue from it, as when a quotation runs on."""
+    sent = cue.sent
+    if not sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        return False
+    between = sent.doc[cue.i + 1 : sent.end]
+    return not any(t.text in (";", "...", "…", "[...]", "]") for t in between)
 
 
 def speech_verb(cue: Token) -> Token | None:
