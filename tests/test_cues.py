@@ -351,3 +351,15 @@ def test_a_question_after_a_break_does_not_make_the_earlier_clause_a_question(nl
     text = "France condemned Russia[...] How can you do this?"
 
     assert ("France", "criticizes", "Russia") in asserted(run(nlp, text))
+
+
+def test_it_in_a_clause_a_body_reports_is_the_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "NATO announced it had entered into an agreement with Sweden."
+
+    assert ("NATO", "agrees-with", "Sweden") in asserted(run(nlp, text))
+
+
+def test_he_in_a_clause_a_body_reports_is_not_the_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Emmanuel Macron met reporters. NATO said he had criticized Sweden."
+
+    assert ("NATO", "criticizes", "Sweden") not in asserted(run(nlp, text))

@@ -32,6 +32,7 @@ from kgraph.relations.roles import Role, country_actor, party_of_words, roles_in
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _FIRST_PERSON = frozenset({"i", "me"})
+_REPORTING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 _MEMBERSHIPS = frozenset({"member-of", "leader-of", "spokesperson-for", "part-of", "candidate-for"})
 #: Nouns for what an organisation or state says or sends into action in its own name.
 _VOICE_NOUNS = frozenset(
@@ -131,6 +132,9 @@ class _ArticleExtractor:
             return actor, 1.0
         if token.dep_ in ("amod", "compound", "nmod") and self.index.actor_at(token) is not None:
             return self.index.actor_at(token), 0.9  # "the Turkish offensive": Türkiye's
+        reporter = self.reporter(token)
+        if reporter is not None:
+            return reporter, 0.85
         if token.lower_ in _PERSONAL_PRONOUNS:
             return self.pronoun_referent(token), 0.85
         if token.lower_ in _FIRST_PERSON:
@@ -162,6 +166,21 @@ class _ArticleExtractor:
         if party is not None:
             return party, 0.85
         return None, 0.0
+
+    def reporter(self, pronoun: Token) -> Actor | None:
+        """ "The SDF announced it had entered into an agreement": a pronoun subject of a
+        reported clause is the one reporting it, when the two agree (it/they for a body,
+        he/she for a person)."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in _REPORTING_PRONOUNS:
+            return None
+        verb = syntax.speech_verb(pronoun)
+        if verb is None:
+            return None
+        speakers = [a for t in syntax.clause_subjects(verb) if (a := self.index.actor_of_phrase(t))]
+        if len(speakers) != 1:
+            return None
+        person = speakers[0].type == "Person"
+        return speakers[0] if person == (pronoun.lower_ in ("he", "she")) else None
 
     def pronoun_referent(self, pronoun: Token) -> Actor | None:
         """Who "he" or "she" is: a person named earlier in the sentence, else the person the
