@@ -363,3 +363,23 @@ def test_he_in_a_clause_a_body_reports_is_not_the_body(nlp) -> None:  # type: ig
     text = "Emmanuel Macron met reporters. NATO said he had criticized Sweden."
 
     assert ("NATO", "criticizes", "Sweden") not in asserted(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Supreme Court struck down the law.", ("Supreme Court", "rejects", "law")),
+        ("Iran severed ties with Saudi Arabia.", ("Iran", "sanctions", "Saudi Arabia")),
+        ("Russia filed a complaint against Ukraine.", ("Russia", "accuses", "Ukraine")),
+        ("France voiced opposition to the plan.", ("France", "rejects", "plan")),
+        ("Israel assassinated Qasem Soleimani.", ("Israel", "attacks", "Qasem Soleimani")),
+        ("China teamed up with Iran.", ("China", "cooperates-with", "Iran")),
+        ("Germany is opposed to the sanctions.", ("Germany", "rejects", "sanctions")),
+    ],
+)
+def test_the_event_coders_verbs_and_their_nouns(nlp, sentence: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    subject, relation, obj = expected
+
+    found = asserted(run(nlp, sentence))
+
+    assert any(s == subject and r == relation and obj in o for s, r, o in found), found

@@ -320,7 +320,7 @@ class _ArticleExtractor:
             return False
         if cue.needs_xcomp and not any(c.dep_ in ("xcomp", "ccomp") for c in children):
             return False
-        if cue.needs_passive and not syntax.is_passive(token):
+        if cue.needs_passive and not _passive(token):
             return False
         if cue.intransitive and any(c.dep_ == "dobj" for c in children):
             return False
@@ -337,7 +337,7 @@ class _ArticleExtractor:
             and any(c.dep_ == "dative" for c in children)
         ):
             return False  # "denied him a visa" refuses something, it does not deny a claim
-        if cue.pos == "VERB" and any(
+        if cue.pos == "VERB" and cue.particle is None and any(
             c.dep_ == "prt" and c.lower_ in ("down", "away", "off", "out") for c in children
         ):
             return False  # "back down", "call off": phrasal verbs of another sense
@@ -461,7 +461,7 @@ class _ArticleExtractor:
         for cue in self.lexicon.cues(pos, token.lemma_.lower()):
             if not self.licensed(cue, token):
                 continue
-            passive = pos == "VERB" and syntax.is_passive(token)
+            passive = pos == "VERB" and _passive(token)
             if pos == "VERB":
                 subject_tokens = (
                     syntax.passive_agents(token) if passive else syntax.clause_subjects(token)
@@ -469,7 +469,9 @@ class _ArticleExtractor:
                 if passive and "dobj" not in cue.objects:
                     # "the Houthis, who are aligned with Iran": no object was moved, so the
                     # grammatical subject is the one that is aligned.
-                    subject_tokens = [_antecedent(t) for t in syntax.passive_subjects(token)]
+                    subject_tokens = [_antecedent(t) for t in syntax.passive_subjects(token)] or (
+                        syntax.clause_subjects(token.head) if token.dep_ == "acomp" else []
+                    )
                 elif passive and not subject_tokens and cue.relation in _STATE_ACTS:
                     subject_tokens = self.state_of_place(token)
             elif pos == "NOUN":
@@ -741,6 +743,11 @@ def _main_country(index: ActorIndex) -> Actor | None:
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     return next(m.actor for m in index.mentions if m.actor.id == ranked[0][0])
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb, or a participle used as a predicate ("Germany is opposed to")."""
+    return syntax.is_passive(verb) or (verb.dep_ == "acomp" and verb.tag_ == "VBN")
 
 
 def _antecedent(token: Token) -> Token:
