@@ -383,3 +383,27 @@ def test_the_event_coders_verbs_and_their_nouns(nlp, sentence: str, expected: tu
     found = asserted(run(nlp, sentence))
 
     assert any(s == subject and r == relation and obj in o for s, r, o in found), found
+
+
+def test_a_new_quotation_is_not_the_last_paragraphs_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Vladimir Putin said: "Robert Mugabe made a great contribution."\n\n'
+        '"For my generation, he was a bully. He was a liar."'
+    )
+
+    assert not any(r == "criticizes" for _, r, _ in asserted(run(nlp, text)))
+
+
+def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Jens Stoltenberg said: "We met in Brussels.\n\n'
+        '"Vladimir Putin is a liar."'
+    )
+
+    assert ("Jens Stoltenberg", "criticizes", "Vladimir Putin") in asserted(run(nlp, text))
+
+
+def test_running_in_a_city_is_no_candidacy(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "Eliud Kipchoge ran in Vienna, Austria."))
+
+    assert not any(r == "candidate-for" for _, r, _ in found)

@@ -32,6 +32,7 @@ from kgraph.relations.roles import Role, country_actor, party_of_words, roles_in
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _FIRST_PERSON = frozenset({"i", "me"})
+_CANDIDACIES = frozenset({"Topic", "PoliticalParty", "Alliance", "GovernmentBody"})
 _REPORTING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 _MEMBERSHIPS = frozenset({"member-of", "leader-of", "spokesperson-for", "part-of", "candidate-for"})
 #: Nouns for what an organisation or state says or sends into action in its own name.
@@ -114,6 +115,11 @@ class _ArticleExtractor:
     def __init__(self, doc: Doc, article: Article, index: ActorIndex, lexicon: Lexicon) -> None:
         self.doc, self.article, self.index, self.lexicon = doc, article, index, lexicon
         self.last_speaker: Actor | None = None
+        # Who is quoted in the quotation running now: reset by a paragraph that does not
+        # carry a quotation on, since a new quotation's speaker is often named only after it.
+        self.quote_speaker: Actor | None = None
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+        self.paragraph_start = 0
         self.main_country = _main_country(index)
         self.countries = _countries_by_mentions(index)
         self.seen: set[tuple[object, ...]] = set()
@@ -141,7 +147,7 @@ class _ArticleExtractor:
             # "I" in news text is whoever is quoted; in "I said" it is the one quoted before.
             verb = syntax.speech_verb(token)
             if verb is None or token.head is verb:
-                return (self.last_speaker if self.inside_quote else None), 0.85
+                return (self.quote_speaker if self.inside_quote else None), 0.85
             return self.speaker_of(verb, first_person=False), 0.85
         for child in token.children:
             # "a third, Jared Golden, voted": the name in apposition is the actor.
@@ -369,6 +375,10 @@ class _ArticleExtractor:
                 return actor
         return None
 
+    def in_quotation(self, token: Token) -> bool:
+        """Whether an odd number of quotation marks precede the token in its paragraph."""
+        return len(_QUOTES.findall(self.text, self.paragraph_start, token.idx)) % 2 == 1
+
     def speaker(self, token: Token, inside_quote: bool) -> Actor | None:
         verb = syntax.speech_verb(token)
         if verb is not None:
@@ -377,7 +387,7 @@ class _ArticleExtractor:
             actor, _ = self.actor(source)
             if actor is not None:
                 return actor
-        return self.last_speaker if inside_quote else None
+        return self.quote_speaker if inside_quote or self.in_quotation(token) else None
 
     def date(self, token: Token) -> dt.date | None:
         for head in list(syntax.governing_chain(token))[:4]:
@@ -417,6 +427,8 @@ class _ArticleExtractor:
             return None
         if relation in _MEMBERSHIPS and obj.type == "Person":
             return None  # "Kosgei was joined by Radcliffe": nobody is a member of a person
+        if relation == "candidate-for" and obj.type not in _CANDIDACIES:
+            return None  # "Kipchoge ran in Vienna, Austria": no candidacy for a country
         if obj.type == "Topic" and not RELATION_TYPES[relation].takes_topic:
             return None
         sent = token.sent
@@ -711,8 +723,12 @@ class _ArticleExtractor:
             for sent in sentences
         ]
         explicit = {(r.person.id, r.relation) for found in roles for r in found if not r.default}
-        text = self.doc.text  # spaCy rebuilds Doc.text on every access: read it once
+        text = self.text
         for sent, sentence_roles in zip(sentences, roles, strict=True):
+            if sent.start_char > 0 and "\n" in text[sent.start_char - 1 : sent.start_char]:
+                if len(_QUOTES.findall(text, self.paragraph_start, sent.start_char)) % 2 == 0:
+                    self.quote_speaker = None  # the last paragraph closed its quotation
+                self.paragraph_start = sent.start_char
             inside_quote = _opens_inside_quote(text, sent)
             self.inside_quote = inside_quote
             yield from self.role_relations(sent, sentence_roles, explicit)
@@ -732,7 +748,7 @@ class _ArticleExtractor:
             if token.lemma_.lower() in syntax.SPEECH_VERBS and token.pos_ == "VERB":
                 actor = self.speaker_of(token)
                 if actor is not None:
-                    self.last_speaker = actor
+                    self.last_speaker = self.quote_speaker = actor
 
 
 def _main_country(index: ActorIndex) -> Actor | None:
