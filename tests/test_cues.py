@@ -407,3 +407,30 @@ def test_running_in_a_city_is_no_candidacy(nlp) -> None:  # type: ignore[no-unty
     found = asserted(run(nlp, "Eliud Kipchoge ran in Vienna, Austria."))
 
     assert not any(r == "candidate-for" for _, r, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supports"),
+    [
+        ("France backed Germany in the dispute.", True),
+        ("France backed away from Germany.", False),
+        ("France came back to Germany.", False),
+    ],
+)
+def test_back_is_support_only_as_a_transitive_verb(nlp, sentence: str, supports: bool) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, sentence))
+
+    assert (("France", "supports", "Germany") in found) is supports
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attack"),
+    [
+        ("Nurses strike against the government of France.", False),
+        ("Israeli jets struck Syria, killing soldiers.", True),
+    ],
+)
+def test_strike_is_an_attack_only_among_arms(nlp, sentence: str, attack: bool) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, sentence))
+
+    assert any(r == "attacks" for _, r, _ in found) is attack

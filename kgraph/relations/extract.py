@@ -37,8 +37,11 @@ _REPORTING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 _MEMBERSHIPS = frozenset({"member-of", "leader-of", "spokesperson-for", "part-of", "candidate-for"})
 #: Nouns for what an organisation or state says or sends into action in its own name.
 _VOICE_NOUNS = frozenset(
-    {"statement", "communique", "declaration", "militia", "fighter", "spokesperson", "camp"}
-)
+    {
+        "statement", "communique", "declaration", "militia", "fighter", "spokesperson", "camp",
+        "jet", "warplane", "aircraft", "drone", "missile", "warship", "artillery", "tank",
+    }
+)  # fmt: skip
 #: Nouns for the members of a party or bloc, which stand for it when acting as a group.
 _MEMBER_NOUNS = frozenset(
     {"member", "lawmaker", "legislator", "representative", "senator", "mp", "politician"}
