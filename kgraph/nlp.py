@@ -93,18 +93,23 @@ def joined_names(doc: Doc) -> Doc:
     while i < len(entities):
         entity = entities[i]
         following = entities[i + 1] if i + 1 < len(entities) else None
-        if following is not None and following.start == entity.end and (
-            (
-                entity.label_ == "ORG"
-                and doc[entity.end - 1].lower_ in ("of", "for")
-                and following.label_ in _NAME_TAILS
-            )
-            or (
-                # "the Tunisian Parliament": the ruler's demonym and the NER's organ are one name.
-                entity.label_ == "NORP"
-                and entity.ent_id_.endswith("|demonym")
-                and following.label_ == "ORG"
-                and doc[following.end - 1].lower_ in _ORGAN_WORDS
+        if (
+            following is not None
+            and following.start == entity.end
+            and (
+                (
+                    entity.label_ == "ORG"
+                    and doc[entity.end - 1].lower_ in ("of", "for")
+                    and following.label_ in _NAME_TAILS
+                )
+                or (
+                    # "the Tunisian Parliament": the ruler's demonym and the NER's organ
+                    # are one name.
+                    entity.label_ == "NORP"
+                    and entity.ent_id_.endswith("|demonym")
+                    and following.label_ == "ORG"
+                    and doc[following.end - 1].lower_ in _ORGAN_WORDS
+                )
             )
         ):
             joined.append(Span(doc, entity.start, following.end, label="ORG"))

@@ -107,13 +107,17 @@ def _data_folder(tmp_path: Path, cues: str, titles: str, affiliations: str | Non
     (tmp_path / "cues.tsv").write_text(cues, encoding="utf-8")
     (tmp_path / "titles.tsv").write_text(titles, encoding="utf-8")
     (tmp_path / "affiliations.tsv").write_text(affiliations or AFFILIATIONS, encoding="utf-8")
-    (tmp_path / "disparaging.txt").write_text("# words\nliar\nbully  # a comment\n", encoding="utf-8")
+    (tmp_path / "disparaging.txt").write_text(
+        "# words\nliar\nbully  # a comment\n", encoding="utf-8"
+    )
     return tmp_path
 
 
 CUES_HEADER = "# a comment\n# another\npos\tlemma\trelation\tobjects\tneeds\tconfidence\n"
 TITLES = "# titles\ntitle\trelation\npresident\tleader-of\n"
-AFFILIATIONS = "country\tword\tkind\tname\ttype\nUS\trepublican\tparty\tRepublican Party\tPoliticalParty\n"
+AFFILIATIONS = (
+    "country\tword\tkind\tname\ttype\nUS\trepublican\tparty\tRepublican Party\tPoliticalParty\n"
+)
 
 
 def test_party_words_are_known_for_each_country_that_uses_them() -> None:

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kgraph.actors.resolve import GROUP_NOUNS, ActorIndex
 from kgraph.actors.gazetteer import load_gazetteer
+from kgraph.actors.resolve import GROUP_NOUNS, ActorIndex
 from kgraph.iris import topic_iri
 from kgraph.model import Actor, Article, Relation
 from kgraph.nlp import headline_length
@@ -127,15 +127,16 @@ class _ArticleExtractor:
         self.countries = _countries_by_mentions(index)
         self.seen: set[tuple[object, ...]] = set()
         self.inside_quote = False  # whether the current sentence opens inside a quotation
-        self.placed_bodies: set[str] = set()
+        self.placed_bodies: set[str] = set()  # bodies already given the state they belong to
         self.mention_counts = index.mention_counts()
-        self.topic_person: Actor | None = None  # the person the last sentence was about  # bodies already given the state they belong to
+        self.topic_person: Actor | None = None  # the person the last sentence was about
         # Docs hold the headline before the body; spans are offsets in the body (Article.text).
-        self.body_start = headline_length(article) if doc.text.startswith(article.title.strip()) else 0
+        title = article.title.strip()
+        self.body_start = headline_length(article) if self.text.startswith(title) else 0
 
     # ----- arguments -------------------------------------------------------------------------
     def actor(self, token: Token) -> tuple[Actor | None, float]:
-        """The actor a noun-phrase head stands for, with a confidence factor for how it was found."""
+        """The actor a noun-phrase head stands for, and a confidence factor for how it was found."""
         actor = self.index.actor_of_phrase(token)
         if actor is not None:
             return actor, 1.0
@@ -234,7 +235,7 @@ class _ArticleExtractor:
         return party_of_words(words, self.index, self.lexicon, self.countries)
 
     def topic(self, token: Token) -> Actor | None:
-        """A Topic for a noun phrase that names no actor ("interference of Russia in the elections")."""
+        """A Topic for a noun phrase that names no actor ("interference of Russia in the vote")."""
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "CARDINAL"):
             return None
         keep = [token]
@@ -346,8 +347,12 @@ class _ArticleExtractor:
             and any(c.dep_ == "dative" for c in children)
         ):
             return False  # "denied him a visa" refuses something, it does not deny a claim
-        if cue.pos == "VERB" and cue.particle is None and any(
-            c.dep_ == "prt" and c.lower_ in ("down", "away", "off", "out") for c in children
+        if (
+            cue.pos == "VERB"
+            and cue.particle is None
+            and any(
+                c.dep_ == "prt" and c.lower_ in ("down", "away", "off", "out") for c in children
+            )
         ):
             return False  # "back down", "call off": phrasal verbs of another sense
         if cue.sense == "military":
@@ -368,9 +373,9 @@ class _ArticleExtractor:
     def speaker_of(self, verb: Token, *, first_person: bool = True) -> Actor | None:
         """Who a verb of saying quotes; "he said" is the last named speaker, if there was one."""
         for subject in syntax.clause_subjects(verb):
-            if subject.lower_ in _PERSONAL_PRONOUNS and self.last_speaker is not None:
-                if self.last_speaker.type == "Person":
-                    return self.last_speaker
+            last = self.last_speaker
+            if subject.lower_ in _PERSONAL_PRONOUNS and last is not None and last.type == "Person":
+                return last
             if subject.lower_ in _FIRST_PERSON and not first_person:
                 continue
             actor, _ = self.actor(subject)
@@ -512,7 +517,10 @@ class _ArticleExtractor:
                     object_token = _antecedent(object_token)
                     obj, object_factor = self.actor(object_token)
                     if obj is None and cue.takes_topic:
-                        if cue.object_lemmas and object_token.lemma_.lower() not in cue.object_lemmas:
+                        if (
+                            cue.object_lemmas
+                            and object_token.lemma_.lower() not in cue.object_lemmas
+                        ):
                             continue  # "ran for cover" is no candidacy
                         obj, object_factor = self.topic(object_token), 0.9
                     if obj is None:
@@ -539,7 +547,7 @@ class _ArticleExtractor:
                     yield relation
 
     def state_of_place(self, verb: Token) -> list[Token]:
-        """ "The PKK is banned in Turkey": a ban, arrest or sanction in a country is that state's."""
+        """ "The PKK is banned in Turkey": a ban, arrest or sanction in a country is its act."""
         return [
             place
             for place in syntax.prep_objects(verb, "in")
@@ -561,7 +569,8 @@ class _ArticleExtractor:
             if topic is not None:
                 relation = self.make(
                     subject=speaker, relation="denies", obj=topic, token=token, confidence=0.75,
-                    cue="no " + token.lemma_, inside_quote=inside_quote, negated=False, hypothetical=False,
+                    cue="no " + token.lemma_, inside_quote=inside_quote, negated=False,
+                    hypothetical=False,
                 )  # fmt: skip
                 if relation is not None:
                     yield relation
@@ -573,15 +582,15 @@ class _ArticleExtractor:
             if role.default and (role.person.id, role.relation) in explicit:
                 continue  # the article names this person's office elsewhere
             relation = self.make(
-                subject=role.person, relation=role.relation, obj=role.organisation, token=sent.root,
-                confidence=role.confidence, cue=role.cue, inside_quote=False, negated=False, hypothetical=False,
-                attribute=False,
+                subject=role.person, relation=role.relation, obj=role.organisation,
+                token=sent.root, confidence=role.confidence, cue=role.cue, inside_quote=False,
+                negated=False, hypothetical=False, attribute=False,
             )  # fmt: skip
             if relation is not None:
                 yield relation
 
     def part_of_relations(self, sent: Span) -> Iterator[Relation]:
-        """A body and the state it belongs to, both named in the sentence ("the Kremlin ... Russia")."""
+        """A body and the state it belongs to, named in one sentence ("the Kremlin ... Russia")."""
         named = {
             m.actor.id: m for m in self.index.mentions if sent.start_char <= m.start < sent.end_char
         }
@@ -648,7 +657,12 @@ class _ArticleExtractor:
             if token.lemma_.lower() not in self.lexicon.disparaging:
                 continue
             word = token.head if token.dep_ == "compound" else token
-            if word.dep_ in ("attr", "acomp") and word.head.lemma_ in ("be", "seem", "remain", "become"):
+            if word.dep_ in ("attr", "acomp") and word.head.lemma_ in (
+                "be",
+                "seem",
+                "remain",
+                "become",
+            ):
                 described = syntax.clause_subjects(word.head)
             elif word.dep_ == "pobj" and word.head.lower_ == "like":
                 described = syntax.clause_subjects(word.head.head)  # "behaving like a bully"
@@ -674,7 +688,7 @@ class _ArticleExtractor:
                     yield relation
 
     def banned_here(self, sent: Span) -> Iterator[Relation]:
-        """ "The PKK is a banned organisation in Turkey": the state where it is banned coerces it."""
+        """ "The PKK is a banned organisation in Turkey": the state banning it coerces it."""
         for token in sent:
             if token.dep_ != "attr" or token.head.lemma_ != "be":
                 continue
@@ -702,7 +716,9 @@ class _ArticleExtractor:
             verb = token.head.head
             for asker_token in syntax.prep_objects(token, "of"):
                 asker, _ = self.actor(asker_token)
-                for asked_token in syntax.clause_subjects(verb) if verb.pos_ in ("VERB", "AUX") else []:
+                for asked_token in (
+                    syntax.clause_subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
+                ):
                     asked, factor = self.actor(asked_token)
                     if asker is None or asked is None:
                         continue
@@ -715,12 +731,16 @@ class _ArticleExtractor:
 
     def run(self) -> Iterator[Relation]:
         sentences = list(self.doc.sents)
-        # Roles first for the whole article: a default office is dropped when another sentence names it.
+        # Roles first for the whole article: a default office is dropped when another
+        # sentence names it.
         roles = [
             list(
                 roles_in_sentence(
-                    sent, self.index, self.lexicon,
-                    main_country=self.main_country, countries=self.countries,
+                    sent,
+                    self.index,
+                    self.lexicon,
+                    main_country=self.main_country,
+                    countries=self.countries,
                 )
             )  # fmt: skip
             for sent in sentences
@@ -755,7 +775,7 @@ class _ArticleExtractor:
 
 
 def _main_country(index: ActorIndex) -> Actor | None:
-    """The country the article is mostly about: named at least three times, twice as often as any other."""
+    """The country the article is mostly about: named three times, twice as often as any other."""
     counts = Counter(m.actor.id for m in index.mentions if m.actor.type == "Country")
     ranked = counts.most_common(2)
     # A guess is worth making only when one country clearly dominates the article.
@@ -806,7 +826,7 @@ def _is_quote_mark(token: Token) -> bool:
 
 
 def _opens_inside_quote(text: str, sent: Span) -> bool:
-    """Whether the sentence starts inside a quotation opened in an earlier sentence of its paragraph."""
+    """Whether the sentence starts inside a quotation opened earlier in its paragraph."""
     paragraph_start = text.rfind("\n", 0, sent.start_char) + 1
     return len(_QUOTES.findall(text, paragraph_start, sent.start_char)) % 2 == 1
 

@@ -75,7 +75,11 @@ def _find_title(tokens: list[Token], lexicon: Lexicon) -> tuple[str, set[int]] |
     """
     normalised = {title.replace("-", " "): title for title in lexicon.titles}
     title_words = {word for title in normalised for word in title.split()}
-    words = [(_singular(t.lower_, title_words), t.i) for t in tokens if t.text not in ("(", ")", "-", "–")]
+    words = [
+        (_singular(t.lower_, title_words), t.i)
+        for t in tokens
+        if t.text not in ("(", ")", "-", "–")
+    ]
     longest = max(len(title.split()) for title in normalised)
     for length in range(min(longest, len(words)), 0, -1):
         for start in range(len(words) - length, -1, -1):
@@ -87,7 +91,7 @@ def _find_title(tokens: list[Token], lexicon: Lexicon) -> tuple[str, set[int]] |
 
 
 def _singular(word: str, title_words: set[str]) -> str:
-    """ "representatives" → "representative" when that is a title word ("Two Democratic Representatives")."""
+    """ "representatives" → "representative" when that is a title word ("Two Representatives")."""
     if word not in title_words and word.endswith("s") and word[:-1] in title_words:
         return word[:-1]
     return word
@@ -183,7 +187,8 @@ def roles_in_sentence(
             found = None  # "the head chef Andrea Zamperoni": "head" describes the chef
         if found and not former:
             title, covered = found
-            # "US Special Representative for Iran X": the organisation before the title holds the office.
+            # "US Special Representative for Iran X": the organisation before the title holds
+            # the office.
             before = [t for t in window if t.i < min(covered)]
             after = [t for t in window if t.i > max(covered)]
             # The organisation nearest the title holds the office: "Republican Senate Majority
@@ -209,7 +214,7 @@ def _with_default(
     person: Actor, title: str, organisations: list[Actor], lexicon: Lexicon,
     main_country: Actor | None, confidence: float,
 ) -> Iterator[Role]:  # fmt: skip
-    """Roles towards the organisations named, else towards the article's country for a state office."""
+    """Roles towards the organisations named, else the article's country for a state office."""
     if not organisations and title in lexicon.state_titles and main_country is not None:
         yield Role(
             person, lexicon.titles[title], main_country, confidence * 0.7, title, default=True
@@ -237,13 +242,15 @@ def _title_phrases(head: Token, index: ActorIndex) -> list[Token]:
             break
         first = first.head
     governor = first.head
-    if governor.pos_ in ("NOUN", "PROPN") and index.actor_at(governor) is None:
-        if first.dep_ == "appos":
-            phrases.append(governor)
-        elif first.dep_ == "conj" and any(
-            t.text == "," for t in governor.doc[governor.i + 1 : first.i]
-        ):
-            phrases.append(governor)
+    listed = first.dep_ == "conj" and any(
+        t.text == "," for t in governor.doc[governor.i + 1 : first.i]
+    )
+    if (
+        governor.pos_ in ("NOUN", "PROPN")
+        and index.actor_at(governor) is None
+        and (first.dep_ == "appos" or listed)
+    ):
+        phrases.append(governor)
     for clause in head.children:
         # "X, who succeeded him as Foreign Secretary"
         if clause.dep_ == "relcl" and clause.lemma_.lower() in ROLE_VERBS:
@@ -289,7 +296,7 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
     for phrase in phrases:
         other = index.actor_at(phrase)
         if other is not None and other.type == "Person":
-            continue  # "Trump and Turkish President Erdoğan" parsed as apposition: another person's title
+            continue  # "Trump and Turkish President Erdoğan" read as apposition: another's title
         subtree = list(phrase.subtree)
         if phrase.i < head.i:  # reverse apposition: the person is inside the title's phrase
             subtree = [t for t in subtree if t.i not in person_tokens and t.i <= phrase.i]
@@ -299,10 +306,9 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
         if found is None or phrase.i not in found[1]:
             continue  # the title must head the phrase: not "the head chef of a restaurant"
         title, covered = found
-        if phrase.tag_ in ("NNS", "NNPS") and title in lexicon.state_titles:
-            # A state has one head at a time: "two presidents, X and Y" lists past holders.
-            if lexicon.titles[title] == "leader-of":
-                continue
+        plural = phrase.tag_ in ("NNS", "NNPS")
+        if plural and title in lexicon.state_titles and lexicon.titles[title] == "leader-of":
+            continue  # a state has one head at a time: "two presidents, X and Y" were past ones
         before = [t for t in subtree if t.i < min(covered)]
         after = [t for t in subtree if t.i > max(covered)]
         organisations = _organisations(before, index, person)[-1:] or _organisations(
@@ -360,7 +366,9 @@ def _affiliations(
                 and max(positions) + 1 == min(covered)
                 and not office_elsewhere
             ):
-                role_relation = relation  # "the Conservative leader"; a "Democratic mayor" is a member
+                role_relation = (
+                    relation  # "the Conservative leader"; a "Democratic mayor" is a member
+                )
             else:
                 role_relation = "member-of"
             found[affiliation.name] = (affiliation, role_relation)
@@ -386,8 +394,10 @@ def party_of_words(
     return None
 
 
-def _words(tokens: Sequence[Token], title_words: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, int]]:
-    """Lowercase words and their positions, hyphens and brackets left out ("pro-Beijing" → pro beijing)."""
+def _words(
+    tokens: Sequence[Token], title_words: set[str] | frozenset[str] = frozenset()
+) -> list[tuple[str, int]]:
+    """Lowercase words and their positions, without hyphens and brackets ("pro beijing")."""
     return [
         (_singular(t.lower_, title_words), t.i)
         for t in tokens
@@ -460,5 +470,10 @@ def _of_party(head: Token, person: Actor, sent: Span, article: _Article) -> Iter
         yield Role(person, relation, organisation, 0.7, "of")
     for owner in head.children:
         employer = index.actor_at(owner) if owner.dep_ == "poss" else None
-        if employer is not None and employer.type not in ("Person", "Country", "Territory", "Topic"):
+        if employer is not None and employer.type not in (
+            "Person",
+            "Country",
+            "Territory",
+            "Topic",
+        ):
             yield Role(person, "member-of", employer, 0.7, "'s")

@@ -278,9 +278,9 @@ def speech_verb(cue: Token) -> Token | None:
                 child.dep_ == "parataxis"
                 and child.lemma_.lower() in SPEECH_VERBS
                 and child is not previous
+                and (child.i > cue.i or any(c.dep_ == "nsubj" for c in child.children))
             ):
-                if child.i > cue.i or any(c.dep_ in ("nsubj",) for c in child.children):
-                    return child
+                return child
         previous = head
     return None
 
