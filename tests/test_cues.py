@@ -435,3 +435,24 @@ def test_strike_is_an_attack_only_among_arms(nlp, sentence: str, attack: bool) -
     found = asserted(run(nlp, sentence))
 
     assert any(r == "attacks" for _, r, _ in found) is attack
+
+
+def test_a_participle_in_a_verbless_fragment_ends_its_search_for_a_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The climb towards a verb once compared spaCy tokens by identity, which never holds,
+    # and went round for ever at a root that is not a verb.
+    import signal
+
+    def too_long(signum, frame):  # type: ignore[no-untyped-def]
+        raise TimeoutError("the subject search did not end")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(30)
+    try:
+        result = run(nlp, "A message on Twitter blaming Iran for the attacks.")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+    assert not any(
+        r.relation == "accuses" and r.subject.label == "Twitter" for r in result.relations
+    )

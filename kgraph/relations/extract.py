@@ -150,7 +150,7 @@ class _ArticleExtractor:
         if token.lower_ in _FIRST_PERSON:
             # "I" in news text is whoever is quoted; in "I said" it is the one quoted before.
             verb = syntax.speech_verb(token)
-            if verb is None or token.head is verb:
+            if verb is None or token.head.i == verb.i:
                 return (self.quote_speaker if self.inside_quote else None), 0.85
             return self.speaker_of(verb, first_person=False), 0.85
         for child in token.children:
@@ -207,7 +207,7 @@ class _ArticleExtractor:
 
     def _update_topic_person(self, sent: Span) -> None:
         subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")]
-        subjects.sort(key=lambda t: (t.head is not sent.root, t.i))  # the main clause's first
+        subjects.sort(key=lambda t: (t.head.i != sent.root.i, t.i))  # the main clause's first
         for subject in subjects:
             actor = self.index.actor_at(subject)
             if actor is not None and actor.type == "Person":
@@ -301,7 +301,7 @@ class _ArticleExtractor:
         governor = noun.head
         governed = (
             noun.dep_ in ("dobj", "attr", "pobj", "nsubjpass", "conj", "oprd")
-            and governor is not noun
+            and governor.i != noun.i
         )
         if cue.light:
             if governed and governor.lemma_.lower() in cue.light and noun.dep_ != "pobj":
@@ -619,7 +619,7 @@ class _ArticleExtractor:
         main fighting force of the SDF", "Saudi Arabia's state-owned Aramco"."""
         for token in sent:
             part = self.index.actor_at(token)
-            if part is None or part.type in ("Person", "Topic") or token.head is token:
+            if part is None or part.type in ("Person", "Topic") or token.head.i == token.i:
                 continue
             if self.index.actor_at(token.head) is part and token.head.i != token.i:
                 continue  # only the head of the mention

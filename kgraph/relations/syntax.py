@@ -135,7 +135,7 @@ def clause_subjects(verb: Token) -> list[Token]:
         elif current.dep_ == "acl":
             # "posted a message on Twitter blaming Iran": the one who posted blames, not Twitter.
             current = current.head
-            while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+            while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
                 current = current.head
         else:
             return []
@@ -161,7 +161,7 @@ def governing_chain(token: Token) -> Iterator[Token]:
     """The token and every head above it, up to the sentence root."""
     current = token
     yield current
-    while current.dep_ != "ROOT" and current.head is not current:
+    while current.dep_ != "ROOT" and current.head.i != current.i:
         current = current.head.head if misattached_conjunct(current) else current.head
         yield current
 
@@ -262,7 +262,7 @@ def speech_verb(cue: Token) -> Token | None:
     for head in governing_chain(cue):
         # An adverbial clause ("If Iran attacks, the US will respond") is never what is reported.
         if (
-            head is not cue
+            head.i != cue.i
             and head.lemma_.lower() in SPEECH_VERBS
             and previous.dep_
             in (
@@ -277,7 +277,7 @@ def speech_verb(cue: Token) -> Token | None:
             if (
                 child.dep_ == "parataxis"
                 and child.lemma_.lower() in SPEECH_VERBS
-                and child is not previous
+                and child.i != previous.i
                 and (child.i > cue.i or any(c.dep_ == "nsubj" for c in child.children))
             ):
                 return child
