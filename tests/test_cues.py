@@ -456,3 +456,11 @@ def test_a_participle_in_a_verbless_fragment_ends_its_search_for_a_subject(nlp) 
     assert not any(
         r.relation == "accuses" and r.subject.label == "Twitter" for r in result.relations
     )
+
+
+def test_every_democrat_is_people_not_the_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Bernie Sanders said: "I am asking every Democrat to support Joe Biden."'
+
+    found = asserted(run(nlp, text))
+
+    assert not any(r == "requests" and o.startswith("Democratic") for _, r, o in found)

@@ -205,3 +205,9 @@ def test_a_title_word_describing_another_noun_is_no_title(nlp) -> None:  # type:
     )
 
     assert roles(nlp, text) == set()
+
+
+def test_a_speaker_presides_over_a_chamber_not_a_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, US + "US Speaker Nancy Pelosi announced an impeachment investigation.")
+
+    assert ("Nancy Pelosi", "leader-of", "United States") not in found

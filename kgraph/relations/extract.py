@@ -32,6 +32,7 @@ from kgraph.relations.roles import Role, country_actor, party_of_words, roles_in
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _FIRST_PERSON = frozenset({"i", "me"})
+_QUANTIFIERS = frozenset({"every", "each", "any", "some", "many", "most", "few", "several", "all"})
 _CANDIDACIES = frozenset({"Topic", "PoliticalParty", "Alliance", "GovernmentBody"})
 _REPORTING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 _MEMBERSHIPS = frozenset({"member-of", "leader-of", "spokesperson-for", "part-of", "candidate-for"})
@@ -138,6 +139,8 @@ class _ArticleExtractor:
     def actor(self, token: Token) -> tuple[Actor | None, float]:
         """The actor a noun-phrase head stands for, and a confidence factor for how it was found."""
         actor = self.index.actor_of_phrase(token)
+        if actor is not None and self.index.is_demonym(token) and _quantified(token):
+            return None, 0.0  # "every Democrat", "many Iranians": people, not the party or state
         if actor is not None:
             return actor, 1.0
         if token.dep_ in ("amod", "compound", "nmod") and self.index.actor_at(token) is not None:
@@ -782,6 +785,12 @@ def _main_country(index: ActorIndex) -> Actor | None:
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     return next(m.actor for m in index.mentions if m.actor.id == ranked[0][0])
+
+
+def _quantified(token: Token) -> bool:
+    return any(
+        c.dep_ in ("det", "amod", "nummod") and c.lower_ in _QUANTIFIERS for c in token.children
+    )
 
 
 def _passive(verb: Token) -> bool:

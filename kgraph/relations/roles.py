@@ -38,8 +38,11 @@ ELECTION_WORDS = frozenset(
     }
 )
 _WINDOW = 7
-#: Offices of cities and regions, which no country holds.
-_LOCAL_TITLES = frozenset({"mayor", "lord mayor", "governor", "chief constable", "police director"})
+#: Offices of cities, regions and chambers, which no country holds as such: "the mayor of
+#: London" is London's, "US Speaker Pelosi" presides over the House.
+_LOCAL_TITLES = frozenset(
+    {"mayor", "lord mayor", "governor", "chief constable", "police director", "speaker"}
+)
 #: What a candidate can stand for: a party's nomination, a seat, an office of a state.
 _ELECTING = frozenset({"PoliticalParty", "Alliance", "GovernmentBody"})
 #: Titles that, right after a party word, lead the party itself.
