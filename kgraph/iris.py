@@ -66,6 +66,11 @@ def article_iri(doc_id: str) -> str:
     return f"{DATA}article/{slug(doc_id)}-{_digest(doc_id, length=8)}"
 
 
+def dictionary_iri(name: str) -> str:
+    """The IRI of a user's actor dictionary, the source of the roles it gives."""
+    return f"{DATA}dictionary/{slug(name)}-{_digest(name, length=8)}"
+
+
 def statement_iri(
     *, doc: str, span: tuple[int, int], relation: str, subject: str, object: str
 ) -> str:

@@ -19,11 +19,15 @@ from typing import Any
 ACTOR_TYPES = (
     "Person",
     "Country",
+    "Territory",
     "Organization",
     "PoliticalParty",
     "Alliance",
     "GovernmentBody",
     "InternationalOrganization",
+    "ArmedGroup",
+    "Company",
+    "Media",
     "Topic",
 )
 
@@ -104,7 +108,7 @@ class Relation:
         hypothetical: conditional, future-only, requested, questioned or possible.
         confidence: in [0, 1]; how sure the extractor is.
         evidence: the sentence the relation rests on.
-        span: character offsets of the evidence in ``Article.text``.
+        span: character offsets of the evidence in ``Article.text``; ``(0, 0)`` for the headline.
         cue: the word or pattern that triggered the relation (for error analysis).
     """
 

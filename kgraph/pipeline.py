@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
+from kgraph.actors.dictionary import ActorDictionary
 from kgraph.actors.gazetteer import load_gazetteer
 from kgraph.actors.resolve import resolve_actors
 from kgraph.model import Article, ArticleResult
@@ -26,6 +27,7 @@ def extract(
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = 32,
+    actors: ActorDictionary | None = None,
 ) -> Iterator[ArticleResult]:
     """Extract actors and relations from articles, one ``ArticleResult`` per article, in order.
 
@@ -34,10 +36,15 @@ def extract(
         nlp: a loaded pipeline; ``kgraph.nlp.load_pipeline()`` by default.
         n_process: spaCy worker processes for parsing.
         batch_size: articles per parsing batch.
+        actors: a user's actor dictionary (``kgraph.actors.dictionary.load_dictionary``):
+            its actors win over inferred ones, its dated roles resolve "the president".
     """
-    gazetteer, lexicon = load_gazetteer(), load_lexicon()
+    gazetteer = actors.gazetteer() if actors is not None else load_gazetteer()
+    lexicon = load_lexicon()
     for doc, article in parse(articles, nlp=nlp, n_process=n_process, batch_size=batch_size):
-        index = resolve_actors(doc, gazetteer=gazetteer)
+        index = resolve_actors(
+            doc, gazetteer=gazetteer, article=article, dictionary=actors, lexicon=lexicon
+        )
         relations = tuple(extract_relations(doc, article, index, lexicon=lexicon))
         yield ArticleResult(
             article=article,

@@ -72,10 +72,13 @@ class KG(DefinedNamespace):
     Media: URIRef
     Topic: URIRef
     Article: URIRef
+    ActorDictionary: URIRef
     RelationStatement: URIRef
 
     # Properties of actors and statements
     mentionedIn: URIRef
+    validFrom: URIRef
+    validUntil: URIRef
     isoCode: URIRef
     mentionCount: URIRef
     evidence: URIRef

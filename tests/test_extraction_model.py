@@ -206,7 +206,8 @@ def test_sdf_after_syrian_democratic_forces_is_the_organisation(nlp) -> None:  #
         "Iraq criticized the SDF.",
     )
 
-    organisations = [a for a in result.actors if a.type == "Organization"]
+    # The gazetteer knows the SDF as an armed group.
+    organisations = [a for a in result.actors if a.type == "ArmedGroup"]
     assert [a.label for a in organisations] == ["Syrian Democratic Forces"]
     assert "SDF" in organisations[0].names
     assert triples(result) == [

@@ -223,16 +223,60 @@ def test_conflicts_prefer_country_over_territory_over_organisation() -> None:
 def test_load_gazetteer_is_cached_and_takes_extra_entries() -> None:
     assert load_gazetteer() is load_gazetteer()
     party = GazetteerEntry(
-        key="chp",
-        label="Republican People's Party",
+        key="iyi",
+        label="Good Party",
         type="PoliticalParty",
-        names=("Republican People's Party", "CHP"),
+        names=("Good Party", "IYI"),
         demonyms=(),
         metonyms=(),
     )
     extended = load_gazetteer([party])
-    assert extended.lookup("CHP") == (party, "name")
+    assert extended.lookup("IYI") == (party, "name")
     assert extended.lookup("Turkey")[0].key == "TR"  # type: ignore[index]
-    assert load_gazetteer().lookup("CHP") is None
+    assert load_gazetteer().lookup("IYI") is None
     with pytest.raises(KeyError):
-        load_gazetteer().by_key("chp")
+        load_gazetteer().by_key("iyi")
+
+
+def test_override_entries_win_every_conflict() -> None:
+    # A user's dictionary may claim a form the shipped data gives a country.
+    georgia = GazetteerEntry(
+        key="georgia-us", label="Georgia (U.S. state)", type="Territory",
+        names=("Georgia (U.S. state)", "Georgia"), demonyms=(), metonyms=(),
+        iri="https://example.org/georgia",
+    )  # fmt: skip
+    assert load_gazetteer().lookup("Georgia")[0].key == "GE"  # type: ignore[index]
+    overridden = load_gazetteer(override=[georgia])
+    assert overridden.lookup("Georgia") == (georgia, "name")
+    assert overridden.lookup("Tbilisi")[0].key == "GE"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "actor_type", "qid"),
+    [
+        ("Democratic Party", "us-democratic-party", "PoliticalParty", "Q29552"),
+        ("Democrats", "us-democratic-party", "PoliticalParty", "Q29552"),
+        ("the Republican Party", "us-republican-party", "PoliticalParty", "Q29468"),
+        ("GOP", "us-republican-party", "PoliticalParty", "Q29468"),
+        ("Conservative Party", "uk-conservative-party", "PoliticalParty", "Q9626"),
+        ("Tories", "uk-conservative-party", "PoliticalParty", "Q9626"),
+        ("Reuters", "reuters", "Media", "Q130879"),
+        ("the Taliban", "taliban", "ArmedGroup", None),
+        ("Hong Kong", "HK", "Territory", "Q8646"),
+        ("World Health Organization", "who", "InternationalOrganization", "Q7817"),
+        ("Interpol", "interpol", "InternationalOrganization", "Q8475"),
+        ("the State Department", "us-state-department", "GovernmentBody", None),
+    ],
+)
+def test_parties_media_armed_groups_and_bodies(
+    gazetteer: Gazetteer, text: str, key: str, actor_type: str, qid: str | None
+) -> None:
+    entry, _ = gazetteer.lookup(text) or (None, "")
+    assert entry is not None, text
+    assert (entry.key, entry.type, entry.wikidata) == (key, actor_type, qid)
+
+
+def test_every_party_belongs_to_a_country(gazetteer: Gazetteer) -> None:
+    parties = [e for e in gazetteer.entries if e.type == "PoliticalParty"]
+    assert len(parties) >= 30
+    assert all(gazetteer.by_key(e.part_of or "").type in ("Country", "Territory") for e in parties)

@@ -8,7 +8,15 @@ What it resolves:
     * organisations: "the Syrian Democratic Forces (SDF)" makes "SDF" the same
       actor, and so does an acronym of the initials seen later;
     * group nouns that stand for their actor: "Turkish officials", "the
-      Iranian government", "Russia's foreign ministry" → the country.
+      Iranian government", "Russia's foreign ministry" → the country;
+    * a surname the NER tagged as an organisation or place ("Trump said", tagged ORG)
+      → the person of that surname named in the article;
+    * actors of a user's dictionary (``kgraph.actors.dictionary``), which win;
+    * definite descriptions, through :meth:`ActorIndex.actor_at`: "the president",
+      "the US president", "the Kremlin spokesman", "the party", "the ministry" → the
+      one actor the article named earlier with that title or of that kind, or the
+      holder of a dated dictionary role for the article's date and country. Only when
+      exactly one candidate fits; otherwise the description stays unresolved.
 """
 
 from __future__ import annotations
@@ -21,15 +29,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kgraph.actors.descriptions import describe
+from kgraph.actors.dictionary import ActorDictionary
 from kgraph.actors.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from kgraph.actors.registry import HONORIFICS, entry_iri
 from kgraph.iris import actor_iri
-from kgraph.model import Actor, Mention
-from kgraph.relations.lexicon import load_lexicon
+from kgraph.model import Actor, Article, Mention
+from kgraph.relations.lexicon import Lexicon, load_lexicon
 
 #: NER labels that can name an actor.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
-#: Nouns that, modified by an actor, stand for that actor ("Turkish officials", "the US government").
+#: Nouns that, modified by an actor, stand for it ("Turkish officials", "the US government").
 GROUP_NOUNS = frozenset(
     {
         "government", "administration", "authority", "official", "officer", "diplomat",
@@ -39,8 +50,32 @@ GROUP_NOUNS = frozenset(
 )  # fmt: skip
 
 _ORG_TYPES = (
-    (re.compile(r"\bPart(y|ies)\b"), "PoliticalParty"),
+    (re.compile(r"\bPart(y|ies)\b", re.IGNORECASE), "PoliticalParty"),
     (re.compile(r"\b(Alliance|Coalition)\b"), "Alliance"),
+    # Non-state fighters; a state's army ("Syrian Arab Army") is a government body below.
+    (
+        re.compile(
+            r"\b(Militias?|Rebels|Insurgents|Brigades?|Mujahideen|Jihad|Liberation Army|"
+            r"Liberation Front|Liberation Movement|Resistance Movement|Guerrillas?|Cartel)\b"
+        ),
+        "ArmedGroup",
+    ),
+    (re.compile(r"\b(Central Bank|Reserve Bank|National Bank of)\b"), "GovernmentBody"),
+    (
+        re.compile(
+            r"\b(News|Times|Herald|Tribune|Gazette|Journal|TV|Television|Broadcasting|"
+            r"Broadcaster|Radio|Daily|Telegraph|News Agency|Magazine|Newspaper)\b"
+        ),
+        "Media",
+    ),
+    (
+        re.compile(
+            r"(\b(Inc|Corp|Corporation|Ltd|LLC|PLC|plc|GmbH|Co)\b\.?$)|"
+            r"\b(Airlines|Airways|Motors|Holdings|Technologies|Pharmaceuticals|Petroleum|"
+            r"Bank|Industries|Enterprises)\b"
+        ),
+        "Company",
+    ),
     (
         re.compile(
             r"\b(Ministry|Department|Parliament|Congress|Senate|House|Court|Police|Army|Navy|"
@@ -50,6 +85,8 @@ _ORG_TYPES = (
         "GovernmentBody",
     ),
 )
+_CAPTION_WORDS = frozenset({"Image", "Photo", "File", "Video"})
+_GLUED_CAPTION = re.compile(r"(?<=[a-z])(?:Image|Photo)$")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "in", "on"})
 
 
@@ -58,6 +95,10 @@ def org_type(label: str) -> str:
 
     >>> org_type("Republican People's Party"), org_type("Nation Alliance"), org_type("Acme")
     ('PoliticalParty', 'Alliance', 'Organization')
+    >>> org_type("Sinaloa Cartel"), org_type("Boeing Corp."), org_type("Press TV")
+    ('ArmedGroup', 'Company', 'Media')
+    >>> org_type("Syrian Arab Army"), org_type("Central Bank of Iran")
+    ('GovernmentBody', 'GovernmentBody')
     """
     for pattern, actor_type in _ORG_TYPES:
         if pattern.search(label):
@@ -77,7 +118,7 @@ def initials(label: str) -> str:
 def clean_name(span: Span) -> str:
     """The span's text without a leading "the", a trailing possessive or punctuation."""
     tokens = list(span)
-    while tokens and (tokens[0].lower_ in ("the", "(", "[") or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_ in ("the", "a", "an", "(", "[") or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and (
         tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s")
@@ -93,18 +134,22 @@ class ActorIndex:
     """The actors of one article and which tokens mention them.
 
     Attributes:
-        mentions: every mention in text order.
+        mentions: every mention in text order (names, not definite descriptions).
         part_of: actor id → the actor it belongs to (the Kremlin → Russia).
+        descriptions: token position of a description's head ("president" in "the
+            president said") → the actor it refers to.
     """
 
     mentions: list[Mention] = field(default_factory=list)
     part_of: dict[str, Actor] = field(default_factory=dict)
+    descriptions: dict[int, Actor] = field(default_factory=dict)
     _by_token: dict[int, Actor] = field(default_factory=dict)
     _demonym_tokens: set[int] = field(default_factory=set)
 
     def actor_at(self, token: Token) -> Actor | None:
-        """The actor a token is part of a mention of, if any."""
-        return self._by_token.get(token.i)
+        """The actor a token is part of a mention of, or that a description it heads names."""
+        actor = self._by_token.get(token.i)
+        return actor if actor is not None else self.descriptions.get(token.i)
 
     def is_demonym(self, token: Token) -> bool:
         """Whether the token is part of a demonym ("Turkish") rather than a name."""
@@ -168,7 +213,10 @@ def _gazetteer_hit(span: Span, gazetteer: Gazetteer) -> tuple[GazetteerEntry, st
     if span.ent_id_ and "|" in span.ent_id_:
         key, kind = span.ent_id_.split("|", 1)
         return gazetteer.by_key(key), kind
-    return gazetteer.lookup(clean_name(span))
+    hit = gazetteer.lookup(clean_name(span))
+    if hit is not None and hit[0].type == "Person" and span.label_ != "PERSON":
+        return None  # a dictionary person's name inside an organisation's ("Trump Organization")
+    return hit
 
 
 def _fold(text: str) -> str:
@@ -184,34 +232,85 @@ def _person_key(name: str, clusters: list[list[str]]) -> int:
         full = _fold(cluster[0]).split()
         if words[-1] == full[-1] and set(words) <= set(full):
             return index
+    if len(words) == 1:
+        # "Park" after "Park Won-soon", "Osama" after "Osama bin Laden": the one name it starts.
+        starts = [
+            index
+            for index, cluster in enumerate(clusters)
+            if len(cluster[0].split()) > 1 and _fold(cluster[0]).split()[0] == words[0]
+        ]
+        if len(starts) == 1:
+            return starts[0]
     clusters.append([name])
     return len(clusters) - 1
 
 
 def _strip_titles(name: str) -> str:
+    """The name without the titles and honorifics before it ("First Lady Melania Trump")."""
     titles = load_lexicon().titles
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in titles:
+    while len(words) > 1 and (
+        words[0].lower().rstrip(".") in titles or words[0].lower().rstrip(".") in HONORIFICS
+    ):
         words = words[1:]
+    # A photo caption run into the name ("Gary Johnson Image: ...", "Howie HawkinsImage").
+    while len(words) > 2 and words[-1] in _CAPTION_WORDS:
+        words = words[:-1]
+    if len(words) > 1:
+        words[-1] = _GLUED_CAPTION.sub("", words[-1])
     return " ".join(words)
 
 
-def resolve_actors(doc: Doc, *, gazetteer: Gazetteer | None = None) -> ActorIndex:
-    """Resolve the entity mentions of one parsed article to actors."""
+def resolve_actors(
+    doc: Doc,
+    *,
+    gazetteer: Gazetteer | None = None,
+    article: Article | None = None,
+    dictionary: ActorDictionary | None = None,
+    lexicon: Lexicon | None = None,
+) -> ActorIndex:
+    """Resolve the entity mentions of one parsed article to actors.
+
+    Args:
+        doc: the parsed article.
+        gazetteer: the gazetteer (with a dictionary's entries as override entries, see
+            ``ActorDictionary.gazetteer``); the shipped one by default.
+        article: the article, whose date picks the holder of a dated dictionary role.
+        dictionary: the user's actor dictionary, for dated roles.
+        lexicon: the titles; ``load_lexicon()`` by default.
+    """
     gazetteer = gazetteer or load_gazetteer()
+    lexicon = lexicon or load_lexicon()
     # First pass: give each span a key; actors are built once all their names are known.
     keyed: list[tuple[Span, str, str]] = []  # (span, key, surface name)
     info: dict[str, tuple[str, str, GazetteerEntry | None]] = {}  # key → (label, type, entry)
     names: dict[str, list[str]] = defaultdict(list)
     demonym_keys: set[int] = set()
-    hits = [(span, _gazetteer_hit(span, gazetteer)) for span in _spans(doc)]
+    hits = []
+    for span in _spans(doc):
+        hit = _gazetteer_hit(span, gazetteer)
+        # A dictionary person is found through the cluster of names the article gives.
+        hits.append((span, None if hit is not None and hit[0].type == "Person" else hit))
 
+    # Longest first, then by text: the same clusters whatever the order of the spans.
     people = sorted(
         {_strip_titles(clean_name(s)) for s, hit in hits if s.label_ == "PERSON" and hit is None},
-        key=lambda n: -len(n.split()),
+        key=lambda n: (-len(n.split()), n),
     )
     clusters: list[list[str]] = []
     person_cluster = {name: _person_key(name, clusters) for name in people if name}
+    cluster_entry: dict[int, GazetteerEntry] = {}
+    for name, number in sorted(person_cluster.items(), key=lambda item: item[1]):
+        hit = gazetteer.lookup(name)
+        if hit is not None and hit[0].type == "Person":
+            cluster_entry.setdefault(number, hit[0])
+    # A surname the NER took for an organisation or a place ("Trump said" tagged ORG).
+    surnames: dict[str, int | None] = {}
+    for name, number in person_cluster.items():
+        words = name.split()
+        if len(words) > 1:
+            last = words[-1]
+            surnames[last] = number if surnames.get(last, number) == number else None
 
     organisations = {clean_name(s) for s, hit in hits if s.label_ == "ORG" and hit is None}
     acronyms = {initials(label): label for label in organisations if len(initials(label)) >= 2}
@@ -220,20 +319,31 @@ def resolve_actors(doc: Doc, *, gazetteer: Gazetteer | None = None) -> ActorInde
         surface = clean_name(span)
         if not surface:
             continue
+        person = (
+            person_cluster.get(_strip_titles(surface))
+            if span.label_ == "PERSON"
+            else (surnames[surface] if surface in surnames else person_cluster.get(surface))
+            if span.label_ in ("ORG", "GPE") and hit is None
+            else None
+        )
         if hit is not None:
             entry, kind = hit
             key = f"gaz:{entry.key}"
             info[key] = (entry.label, entry.type, entry)
             if kind == "demonym":
                 demonym_keys.update(range(span.start, span.end))
+        elif person is not None:
+            cluster = clusters[person]
+            if person in cluster_entry:
+                entry = cluster_entry[person]
+                key = f"gaz:{entry.key}"
+                info[key] = (entry.label, entry.type, entry)
+            else:
+                key = f"person:{cluster[0]}"
+                info[key] = (cluster[0], "Person", None)
+            surface = _strip_titles(surface)
         elif span.label_ == "PERSON":
-            name = _strip_titles(surface)
-            if not name or name not in person_cluster:
-                continue
-            cluster = clusters[person_cluster[name]]
-            key = f"person:{cluster[0]}"
-            info[key] = (cluster[0], "Person", None)
-            surface = name
+            continue
         elif span.label_ == "ORG":
             label = acronyms.get(surface, surface) if surface.isupper() else surface
             key = f"org:{label}"
@@ -265,6 +375,9 @@ def resolve_actors(doc: Doc, *, gazetteer: Gazetteer | None = None) -> ActorInde
         if entry is not None and entry.part_of:
             container = gazetteer.by_key(entry.part_of)
             index.part_of[actors[key].id] = _entry_actor(container, ())
+    index.descriptions = describe(
+        doc, index, lexicon=lexicon, article=article, dictionary=dictionary
+    )
     return index
 
 
@@ -307,7 +420,7 @@ def _unrecognised_repeats(
 def _entry_actor(entry: GazetteerEntry, seen: Iterable[str]) -> Actor:
     iso = entry.iso_code if entry.type in ("Country", "Territory") else None
     return Actor(
-        id=actor_iri(label=entry.label, type=entry.type, iso_code=iso),
+        id=entry_iri(entry),
         label=entry.label,
         type=entry.type,
         names=tuple(dict.fromkeys([entry.label, *seen])),

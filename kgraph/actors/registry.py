@@ -1,0 +1,492 @@
+"""Actor identity across the articles of one build: which per-article actors are one actor.
+
+Within an article ``kgraph.actors.resolve`` already joins "Trump", "President
+Trump" and "Donald J. Trump". Across articles the same person may come out as
+``person/donald-trump`` in one and ``person/trump`` in another, an acronym as
+``organization/sdf`` next to ``armed-group/syrian-democratic-forces``. The build
+streams, so the registry sees each ``ArticleResult`` once, as it passes on the
+driver, and keeps only a summary per actor IRI (names, mentions, the countries and
+roles it was seen with): memory grows with the actors, not the articles.
+
+At the end, :meth:`ActorRegistry.plan` decides the merges, from-IRI → to-IRI.
+The decision uses only order-free aggregates (sums, sets, counters) and breaks ties
+by IRI, so 1-process, n-process and distributed builds, which see the articles in
+any order, merge alike. ``kgraph.merge`` turns the plan into SPARQL updates.
+
+The rules, most specific first:
+
+* people: full names merge when they agree on surname (and suffix: "Jr.") and on
+  the first name, the middle names of one being a subset of the other's
+  ("Donald J. Trump" = "Donald Trump"; "Boris Johnson" ≠ "Andrew Johnson"). A node
+  known only by a surname ("Trump", or an organisation "Trump" the NER got wrong)
+  joins the full name with that surname when there is one, when the countries
+  it was seen with single one out, or when one is named in three times as many
+  articles as the next; when countries of their offices conflict, it stays apart;
+* organisations: an acronym joins the one node whose names or initials give it;
+  a generic guess (type ``Organization``) joins the one typed node of the same name;
+* dictionary and gazetteer actors are never merged away: others join them.
+
+Example:
+    >>> from kgraph.model import Actor, Article, ArticleResult
+    >>> def person(label):
+    ...     return Actor(id=f"p/{label}", label=label, type="Person", names=(label,))
+    >>> registry = ActorRegistry()
+    >>> for n, label in enumerate(["Donald Trump", "Trump", "Donald J. Trump"]):
+    ...     article = Article(id=str(n), date=None, title="", text="", source="")
+    ...     registry.add(ArticleResult(article=article, actors=(person(label),),
+    ...                                mention_counts={f"p/{label}": 3 - n}))
+    >>> sorted(registry.plan().moves.items())
+    [('p/Donald J. Trump', 'p/Donald Trump'), ('p/Trump', 'p/Donald Trump')]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kgraph.actors.gazetteer import Gazetteer, GazetteerEntry, is_acronym
+from kgraph.iris import actor_iri
+from kgraph.model import Actor, ArticleResult
+
+#: Relations that say which organisation or state a person belongs to.
+ROLE_RELATIONS = frozenset({"leader-of", "member-of", "spokesperson-for", "candidate-for"})
+#: Words before a name that are not part of it.
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mme", "mlle", "madam", "dr", "sir", "dame", "lady", "lord",
+     "prof", "professor", "sen", "senator", "rep", "representative", "gov", "governor", "gen",
+     "general", "first", "president", "minister", "prime", "chancellor", "king", "queen", "prince",
+     "princess", "sheikh", "pope", "judge", "justice", "mayor", "speaker", "secretary"}
+)  # fmt: skip
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_GENERIC = frozenset({"Organization", "Territory"})
+#: How many times more articles the first candidate needs to take a bare surname alone.
+DOMINANCE = 3
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i").casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _words(label: str) -> list[str]:
+    return [w.strip(".,'’") for w in _fold(label).replace("-", " ").split() if w.strip(".,'’")]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's name cut into its parts, folded ("Donald J. Trump" → donald, {j}, trump)."""
+
+    first: str | None
+    middle: frozenset[str]
+    last: str
+    suffix: str | None
+
+    @classmethod
+    def parse(cls, label: str) -> PersonName | None:
+        """The parts of a name, honorifics dropped; None when nothing is left."""
+        words = _words(label)
+        while len(words) > 1 and words[0] in HONORIFICS:
+            words = words[1:]
+        suffix = words.pop() if len(words) > 1 and words[-1] in _SUFFIXES else None
+        if not words:
+            return None
+        if len(words) == 1:
+            return cls(None, frozenset(), words[0], suffix)
+        return cls(words[0], frozenset(words[1:-1]), words[-1], suffix)
+
+    def compatible(self, other: PersonName) -> bool:
+        """Whether two full names can be one person: same surname, suffix and first name.
+
+        A first name matches its initial ("J. Smith" = "John Smith"); the middle names
+        of one must all appear, or have their initial, among the other's.
+        """
+        if (self.last, self.suffix) != (other.last, other.suffix):
+            return False
+        if self.first is None or other.first is None:
+            return True
+        if not _same_word(self.first, other.first):
+            return False
+        small, large = sorted((self.middle, other.middle), key=len)
+        return all(any(_same_word(m, n) for n in large) for m in small)
+
+
+#: Common English short forms of first names ("Jim Hedges" is "James Hedges").
+NICKNAMES = {
+    short: full
+    for full, shorts in {
+        "james": "jim jimmy jamie",
+        "william": "bill billy will",
+        "robert": "bob bobby rob",
+        "richard": "dick rick rich",
+        "michael": "mike mick",
+        "nicholas": "nick nicky",
+        "joseph": "joe joey",
+        "thomas": "tom tommy",
+        "charles": "chuck charlie",
+        "anthony": "tony",
+        "daniel": "dan danny",
+        "david": "dave",
+        "edward": "ed ted eddie",
+        "ronald": "ron",
+        "peter": "pete",
+        "christopher": "chris",
+        "matthew": "matt",
+        "andrew": "andy drew",
+        "alexander": "alex",
+        "benjamin": "ben",
+        "samuel": "sam",
+        "elizabeth": "liz beth betsy",
+        "katherine": "kate kathy",
+        "jennifer": "jenny jen",
+        "margaret": "maggie peggy",
+        "patricia": "pat patty",
+        "susan": "sue",
+        "stephen": "steve",
+        "steven": "steve",
+        "gregory": "greg",
+        "jonathan": "jon",
+        "timothy": "tim",
+        "kenneth": "ken",
+        "lawrence": "larry",
+        "gerald": "jerry",
+    }.items()
+    for short in shorts.split()
+}
+
+
+def _same_word(a: str, b: str) -> bool:
+    a, b = NICKNAMES.get(a, a), NICKNAMES.get(b, b)
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+@dataclass(slots=True)
+class _Node:
+    """What the build saw of one actor IRI."""
+
+    iri: str
+    label: str
+    type: str
+    names: set[str] = field(default_factory=set)
+    mentions: int = 0
+    articles: int = 0
+    fixed: bool = False
+    countries: Counter[str] = field(default_factory=Counter)  # weak: the articles' main country
+    role_countries: set[str] = field(default_factory=set)  # strong: countries of its offices
+
+    def rank(self) -> tuple[bool, int, int, str]:
+        # Higher is a better merge target; the IRI breaks ties so the choice is order-free.
+        full = self.type == "Person" and len(_words(self.label)) > 1
+        return (self.fixed, int(full), self.mentions, self.iri)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MergePlan:
+    """The merges a build needs: each source IRI → the IRI of the actor it is.
+
+    Attributes:
+        moves: source IRI → target IRI (never a chain: targets are not sources).
+        types: target IRI → the actor type the merged node keeps.
+    """
+
+    moves: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+
+
+def main_country(actors: Iterable[Actor], mention_counts: dict[str, int]) -> str | None:
+    """The IRI of the country an article is mostly about: mentioned at least twice, most of all."""
+    counts = Counter({a.id: mention_counts.get(a.id, 0) for a in actors if a.type == "Country"})
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+#: One role an article gives a person: (person IRI, relation, organisation IRI, its type).
+RoleFact = tuple[str, str, str, str]
+
+
+def roles_of(result: ArticleResult) -> tuple[RoleFact, ...]:
+    """The roles of people an article states (what the registry needs of its relations)."""
+    return tuple(
+        sorted(
+            {
+                (r.subject.id, r.relation, r.object.id, r.object.type)
+                for r in result.relations
+                if r.relation in ROLE_RELATIONS
+                and r.subject.type == "Person"
+                and not (r.negated or r.hypothetical)
+            }
+        )
+    )
+
+
+class ActorRegistry:
+    """Collects the actors of each article of a build and plans their merges.
+
+    Args:
+        gazetteer: the gazetteer the articles were resolved with; its actors (and a
+            user dictionary's, passed as override entries) are never merged away, and
+            their ``part_of`` gives the country of a party or ministry.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._nodes: dict[str, _Node] = {}
+        # Actors known only as a relation side or speaker ("the president" → a dictionary
+        # person): no summary to merge, but the build met them.
+        self._touched: set[str] = set()
+        self._fixed: set[str] = set()
+        self._country_of: dict[str, str] = {}  # organisation IRI → its country's IRI
+        if gazetteer is not None:
+            iris = {entry.key: entry_iri(entry) for entry in gazetteer.entries}
+            self._fixed = set(iris.values())
+            for entry in gazetteer.entries:
+                country = entry.country or entry.part_of
+                if country is not None and country in iris:
+                    self._country_of[iris[entry.key]] = iris[country]
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def add(self, result: ArticleResult) -> None:
+        """Register one article's actors, mention counts and roles."""
+        actors = {a.id: a for a in result.actors}
+        for relation in result.relations:
+            for side in (relation.subject, relation.object, relation.attributed_to):
+                if side is not None:
+                    actors.setdefault(side.id, side)
+        self.add_article(tuple(actors.values()), result.mention_counts, roles_of(result))
+
+    def add_article(
+        self,
+        actors: Iterable[Actor],
+        mention_counts: dict[str, int],
+        roles: Iterable[RoleFact] = (),
+    ) -> None:
+        """Register what one article gave: its actors, their mentions, the roles it states.
+
+        Args:
+            actors: the article's actors (each once).
+            mention_counts: actor IRI → mentions in the article.
+            roles: ``roles_of(result)``.
+        """
+        actors = [a for a in actors if a.type != "Topic"]
+        self._touched.update(mention_counts)
+        country = main_country(actors, mention_counts)
+        for actor in actors:
+            node = self._nodes.get(actor.id)
+            if node is None:
+                node = self._nodes[actor.id] = _Node(actor.id, actor.label, actor.type)
+                node.fixed = actor.id in self._fixed or actor.iso_code is not None
+            # The longest label, then the smallest text: the same whatever the order.
+            if (len(actor.label), node.label) > (len(node.label), actor.label):
+                node.label = actor.label
+            node.names.update(actor.names or (actor.label,))
+            node.mentions += mention_counts.get(actor.id, 0)
+            node.articles += 1
+            if country is not None:
+                node.countries[country] += 1
+        for person, _, organisation, organisation_type in roles:
+            place = (
+                organisation
+                if organisation_type == "Country"
+                else self._country_of.get(organisation)
+            )
+            if place is not None and person in self._nodes:
+                self._nodes[person].role_countries.add(place)
+
+    def seen(self, iri: str) -> bool:
+        """Whether an article of the build named the actor or made it a relation's side."""
+        return iri in self._nodes or iri in self._touched
+
+    def plan(self) -> MergePlan:
+        """Decide the merges (deterministic, whatever order the articles came in)."""
+        nodes = sorted(self._nodes.values(), key=lambda n: n.rank(), reverse=True)
+        target: dict[str, str] = {}
+        self._people(nodes, target)
+        self._organisations(nodes, target)
+
+        def final(iri: str) -> str:
+            seen = set()
+            while iri in target and iri not in seen:
+                seen.add(iri)
+                iri = target[iri]
+            return iri
+
+        moves = {source: final(source) for source in target}
+        moves = {source: dest for source, dest in moves.items() if source != dest}
+        types = {dest: self._nodes[dest].type for dest in moves.values()}
+        return MergePlan(moves=dict(sorted(moves.items())), types=dict(sorted(types.items())))
+
+    # ----- people ----------------------------------------------------------------------------
+    def _people(self, nodes: list[_Node], target: dict[str, str]) -> None:
+        # Full names first, best-ranked first: each joins the first cluster it fits.
+        clusters: list[tuple[_Node, list[PersonName]]] = []
+        short: list[tuple[_Node, PersonName]] = []
+        for node in nodes:
+            if node.type != "Person":
+                continue
+            names = [n for n in map(PersonName.parse, {node.label, *node.names}) if n]
+            full = [n for n in names if n.first is not None]
+            if not full:
+                if names:
+                    short.append((node, names[0]))
+                continue
+            own = PersonName.parse(node.label) or full[0]
+            # A dictionary person heads its own cluster; the others join the first that fits.
+            fits = (
+                (head, names)
+                for head, names in clusters
+                if not node.fixed and self._compatible_people(node, own, head, names)
+            )
+            match = next(fits, None)
+            if match is None:
+                clusters.append((node, full))
+            else:
+                target[node.iri] = match[0].iri
+                match[1].append(own)
+        # Bare surnames: people, and organisations or places the NER named by a surname.
+        for node in nodes:
+            if node.fixed or node.iri in target:
+                continue
+            if node.type in _GENERIC and len(_words(node.label)) == 1 and node.label[:1].isupper():
+                name = PersonName.parse(node.label)
+                if name is not None and not is_acronym(node.label):
+                    short.append((node, name))
+        for node, name in short:
+            candidates = [
+                head
+                for head, head_names in clusters
+                if any((n.last, n.suffix) == (name.last, name.suffix) for n in head_names)
+            ]
+            chosen = self._choose(node, candidates, generic=node.type != "Person")
+            if chosen is not None:
+                target[node.iri] = chosen.iri
+
+    def _compatible_people(
+        self, node: _Node, own: PersonName, head: _Node, head_names: list[PersonName]
+    ) -> bool:
+        if not all(own.compatible(other) for other in head_names):
+            return False
+        # Two holders of offices of different states are two people, whatever their names.
+        return not (
+            node.role_countries
+            and head.role_countries
+            and not node.role_countries & head.role_countries
+        )
+
+    def _choose(self, node: _Node, candidates: list[_Node], *, generic: bool) -> _Node | None:
+        """The one candidate a bare surname stands for, or None when that is not clear."""
+        if node.role_countries:
+            candidates = [
+                c
+                for c in candidates
+                if not c.role_countries or c.role_countries & node.role_countries
+            ]
+        if not candidates:
+            return None
+        if len(candidates) > 1:
+            # The countries the surname was seen with, then the mentions, single one out.
+            def overlap(candidate: _Node) -> int:
+                shared = (node.countries.keys() | node.role_countries) & (
+                    candidate.countries.keys() | candidate.role_countries
+                )
+                return sum(min(node.countries[c] + 1, candidate.countries[c] + 1) for c in shared)
+
+            scored = sorted(
+                candidates, key=lambda c: (overlap(c), c.articles, c.rank()), reverse=True
+            )
+            best, second = scored[0], scored[1]
+            # Articles rather than mentions: one long profile of a namesake does not count.
+            tied = overlap(best) <= overlap(second)
+            if tied and best.articles < DOMINANCE * max(second.articles, 1):
+                return None
+        else:
+            best = candidates[0]
+        # An organisation "Biden" is a person only when the person is named more often.
+        if generic and best.mentions < max(node.mentions, 2):
+            return None
+        return best
+
+    # ----- organisations ---------------------------------------------------------------------
+    def _organisations(self, nodes: list[_Node], target: dict[str, str]) -> None:
+        by_name: dict[str, list[_Node]] = {}
+        by_acronym: dict[str, list[_Node]] = {}
+        surnames = {
+            words[-1]
+            for node in nodes
+            if node.type == "Person" and len(words := _words(node.label)) > 1
+        }
+        for node in nodes:
+            if node.type in ("Person", "Country"):
+                continue
+            for name in {node.label, *node.names}:
+                key = name if is_acronym(name) else " ".join(_words(name.removeprefix("the ")))
+                by_name.setdefault(key, []).append(node)
+                if is_acronym(name):
+                    by_acronym.setdefault(name, []).append(node)
+            letters = _initials(node.label)
+            if len(letters) >= 2:
+                by_acronym.setdefault(letters, []).append(node)
+        for node in nodes:
+            if node.fixed or node.iri in target or node.type == "Country":
+                continue
+            if node.type == "Person":
+                # A one-word "person" that is the name of an organisation ("Instagram"),
+                # and no one's surname.
+                word = " ".join(_words(node.label))
+                same = by_name.get(word, [])
+                if word not in surnames and len(same) == 1 and same[0].label == node.label:
+                    target[node.iri] = same[0].iri
+                continue
+            if is_acronym(node.label):
+                found = {n.iri: n for n in by_acronym.get(node.label, ()) if n is not node}
+            else:
+                key = " ".join(_words(node.label.removeprefix("the ")))
+                found = {
+                    n.iri: n
+                    for n in by_name.get(key, ())
+                    if n is not node and (node.type in _GENERIC or n.type == node.type)
+                }
+                if not found:
+                    # Two spellings that share another name ("Pacific Gas and Electric
+                    # Company" and "Pacific Gas and Electric", both "PG&E").
+                    found = {
+                        n.iri: n
+                        for name in node.names - {node.label}
+                        for n in by_name.get(
+                            name if is_acronym(name) else " ".join(_words(name)), ()
+                        )
+                        if n is not node
+                        and (n.type == node.type or {n.type, node.type} & _GENERIC)
+                        and n.rank() > node.rank()
+                    }
+            others = sorted(found.values(), key=lambda n: n.rank(), reverse=True)
+            if len(others) == 1 or (len(others) > 1 and others[0].fixed and not others[1].fixed):
+                best = others[0]
+                # Always towards a better node, so that merges never run in a circle.
+                if best.rank() > node.rank() or (
+                    node.type in _GENERIC and best.type not in _GENERIC
+                ):
+                    target[node.iri] = best.iri
+
+
+def _initials(label: str) -> str:
+    skip = {"of", "the", "and", "for", "&", "de", "in", "on"}
+    return "".join(
+        w[0] for w in label.replace("-", " ").split() if w[0].isupper() and w not in skip
+    )
+
+
+def entry_iri(entry: GazetteerEntry) -> str:
+    """The IRI an actor resolved from a gazetteer or dictionary entry gets."""
+    if entry.iri:
+        return entry.iri
+    iso = entry.iso_code if entry.type in ("Country", "Territory") else None
+    return actor_iri(label=entry.label, type=entry.type, iso_code=iso)
+
+
+def fixed_iris(entries: Iterable[GazetteerEntry]) -> set[str]:
+    """The IRIs of the given entries (they are never merged into another actor)."""
+    return {entry_iri(entry) for entry in entries}

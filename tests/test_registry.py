@@ -1,0 +1,204 @@
+"""Actor identity across the articles of a build: the registry's merge decisions (no spaCy)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+
+import pytest
+
+from kgraph.actors.gazetteer import load_gazetteer
+from kgraph.actors.registry import ActorRegistry, MergePlan, PersonName
+from kgraph.iris import actor_iri
+from kgraph.model import Actor, Article, ArticleResult, Relation
+
+GB = Actor(id=actor_iri(label="United Kingdom", type="Country", iso_code="GB"),
+           label="United Kingdom", type="Country", iso_code="GB")  # fmt: skip
+US = Actor(id=actor_iri(label="United States", type="Country", iso_code="US"),
+           label="United States", type="Country", iso_code="US")  # fmt: skip
+
+
+def actor(label: str, actor_type: str = "Person", *names: str) -> Actor:
+    return Actor(
+        id=actor_iri(label=label, type=actor_type), label=label, type=actor_type,
+        names=(label, *names),
+    )  # fmt: skip
+
+
+def article(
+    n: int, actors: dict[Actor, int], roles: Iterable[tuple[Actor, Actor]] = ()
+) -> ArticleResult:
+    """An article that mentions each actor so many times and states who leads what."""
+    doc = f"a{n}"
+    return ArticleResult(
+        article=Article(id=doc, date=None, title="", text="", source=doc),
+        actors=tuple(actors),
+        mention_counts={a.id: count for a, count in actors.items()},
+        relations=tuple(
+            Relation(doc=doc, subject=person, relation="leader-of", object=place)
+            for person, place in roles
+        ),
+    )
+
+
+def plan(results: Iterable[ArticleResult]) -> MergePlan:
+    registry = ActorRegistry(load_gazetteer())
+    for result in results:
+        registry.add(result)
+    return registry.plan()
+
+
+def label(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def readable(merges: MergePlan) -> dict[str, str]:
+    return {label(source): label(target) for source, target in merges.moves.items()}
+
+
+def test_person_name_parts() -> None:
+    assert PersonName.parse("President Donald J. Trump") == PersonName(
+        "donald", frozenset({"j"}), "trump", None
+    )
+    assert PersonName.parse("Trump") == PersonName(None, frozenset(), "trump", None)
+    assert PersonName.parse("Donald Trump Jr.").suffix == "jr"  # type: ignore[union-attr]
+    donald = PersonName.parse("Donald Trump")
+    assert donald is not None
+    assert donald.compatible(PersonName.parse("Donald J. Trump"))  # type: ignore[arg-type]
+    assert donald.compatible(PersonName.parse("D. Trump"))  # type: ignore[arg-type]
+    assert not donald.compatible(PersonName.parse("Melania Trump"))  # type: ignore[arg-type]
+    assert not donald.compatible(PersonName.parse("Donald Trump Jr."))  # type: ignore[arg-type]
+    jim = PersonName.parse("Jim Hedges")
+    assert jim is not None and jim.compatible(PersonName.parse("James Hedges"))  # type: ignore[arg-type]
+
+
+def test_full_name_variants_and_surname_merge_into_the_most_mentioned_full_name() -> None:
+    full, middle, short = actor("Donald Trump"), actor("Donald J. Trump"), actor("Trump")
+    merges = plan(
+        [
+            article(1, {full: 5}),
+            article(2, {middle: 2}),
+            article(3, {short: 4}),
+            article(4, {full: 1}),
+        ]
+    )
+    assert readable(merges) == {"donald-j-trump": "donald-trump", "trump": "donald-trump"}
+    assert merges.types == {full.id: "Person"}
+
+
+def test_merges_do_not_depend_on_the_order_of_articles() -> None:
+    seen = [("Donald Trump", US, 12), ("Donald Trump", US, 2), ("Donald Trump", US, 1),
+            ("Trump", US, 2), ("Melania Trump", US, 3), ("Boris Johnson", GB, 4),
+            ("Johnson", GB, 1), ("Andrew Johnson", US, 4)]  # fmt: skip
+    results = [
+        article(n, {actor(name): count, country: 3})
+        for n, (name, country, count) in enumerate(seen)
+    ]
+    orders = [
+        results[::-1],
+        *(random.Random(seed).sample(results, len(results)) for seed in range(20)),
+    ]
+    plans = {tuple(plan(order).moves.items()) for order in orders}
+    assert plans == {tuple(plan(results).moves.items())}
+    assert len(plan(results).moves) == 2  # Trump → Donald Trump, Johnson → Boris Johnson
+
+
+def test_homonyms_stay_apart_and_a_surname_goes_to_the_one_its_countries_point_to() -> None:
+    boris, andrew = actor("Boris Johnson"), actor("Andrew Johnson")
+    johnson = actor("Johnson")
+    merges = plan(
+        [
+            article(1, {boris: 3, GB: 4}, roles=[(boris, GB)]),
+            article(2, {andrew: 3, US: 4}, roles=[(andrew, US)]),
+            article(3, {johnson: 2, GB: 3}),
+        ]
+    )
+    assert readable(merges) == {"johnson": "boris-johnson"}
+
+
+def test_a_surname_seen_with_no_telling_context_stays_apart_from_equal_candidates() -> None:
+    boris, andrew, johnson = actor("Boris Johnson"), actor("Andrew Johnson"), actor("Johnson")
+    merges = plan([article(1, {boris: 3}), article(2, {andrew: 3}), article(3, {johnson: 1})])
+    assert merges.moves == {}
+
+
+def test_a_surname_goes_to_a_namesake_named_in_three_times_as_many_articles() -> None:
+    donald, melania, trump = actor("Donald Trump"), actor("Melania Trump"), actor("Trump")
+    # Melania has more mentions (one long profile), Donald more articles: articles decide.
+    donald_articles = [article(n, {donald: 2}) for n in range(3)]
+    merges = plan([*donald_articles, article(9, {melania: 30}), article(10, {trump: 2})])
+    assert readable(merges) == {"trump": "donald-trump"}
+    merges = plan([*donald_articles[:2], article(9, {melania: 30}), article(10, {trump: 2})])
+    assert merges.moves == {}
+
+
+def test_same_full_name_holding_offices_of_two_states_is_two_people() -> None:
+    first, second = actor("John Smith"), actor("John A. Smith")
+    merges = plan(
+        [
+            article(1, {first: 3, GB: 3}, roles=[(first, GB)]),
+            article(2, {second: 2, US: 3}, roles=[(second, US)]),
+        ]
+    )
+    assert merges.moves == {}
+
+
+def test_an_organisation_the_ner_named_by_a_surname_is_the_person() -> None:
+    biden, org = actor("Joe Biden"), actor("Biden", "Organization")
+    merges = plan([article(1, {biden: 10}), article(2, {org: 2})])
+    assert readable(merges) == {"biden": "joe-biden"}
+    assert merges.types == {biden.id: "Person"}
+
+
+def test_acronyms_and_generic_guesses_join_the_named_organisation() -> None:
+    sdf = actor("SDF", "Organization")
+    forces = actor("Syrian Democratic Forces", "ArmedGroup")  # in the gazetteer
+    national = actor("National Assembly", "GovernmentBody", "NA")
+    na = actor("NA", "Organization")
+    generic = actor("Democratic party", "Organization")
+    party = Actor(
+        id=actor_iri(label="Democratic Party", type="PoliticalParty"),
+        label="Democratic Party", type="PoliticalParty",
+        names=("Democratic Party", "Democratic Party (United States)"),
+    )  # fmt: skip
+    merges = plan(
+        [article(1, {sdf: 1, national: 2}), article(2, {forces: 3, na: 1, generic: 1, party: 2})]
+    )
+    assert readable(merges) == {
+        "sdf": "syrian-democratic-forces",
+        "na": "national-assembly",
+        "democratic-party": "democratic-party",
+    }
+
+
+def test_gazetteer_and_country_actors_are_never_merged_away() -> None:
+    kremlin = actor("Kremlin", "GovernmentBody")
+    other = actor("Kremlin", "Organization")
+    merges = plan([article(1, {kremlin: 2, other: 1, US: 2})])
+    assert readable(merges) == {"kremlin": "kremlin"}  # the generic guess joins the gazetteer's
+    assert set(merges.moves) == {other.id}
+
+
+@pytest.mark.parametrize("n", [1, 2])
+def test_registry_memory_is_per_actor_not_per_article(n: int) -> None:
+    registry = ActorRegistry()
+    person = actor("Nancy Pelosi")
+    for i in range(50 * n):
+        registry.add(article(i, {person: 1}))
+    assert len(registry) == 1
+    assert registry.seen(person.id) and not registry.seen(US.id)
+
+
+def test_two_spellings_sharing_another_name_are_one_organisation() -> None:
+    short = actor("Pacific Gas and Electric", "Organization", "PG&E")
+    full = actor("Pacific Gas and Electric Company", "Company", "PG&E")
+    other = actor("Pacific Gas Museum", "Organization")
+    merges = plan([article(1, {short: 1, other: 1}), article(2, {full: 4})])
+    assert readable(merges) == {"pacific-gas-and-electric": "pacific-gas-and-electric-company"}
+
+
+def test_a_one_word_person_named_like_an_organisation_is_the_organisation() -> None:
+    company, person = actor("Instagram", "Organization"), actor("Instagram")
+    assert readable(plan([article(1, {company: 3}), article(2, {person: 1})])) == {
+        "instagram": "instagram"
+    }
