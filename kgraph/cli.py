@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -28,7 +29,49 @@ EXIT_SKIPPED = 1
 _INPUTS = click.argument(
     "inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
 )
-_GRAPH = click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+# Text, not click.Path: with --store or --endpoint, the first argument of `query` is the
+# SPARQL, which a Path would mangle ("https://" → "https:/").
+_GRAPH = click.argument("graph", required=False)
+
+
+_ACTORS = click.option(
+    "--actors",
+    "actors_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A user's actor dictionary (CSV or JSON Lines; see README 'Actors'): its actors win.",
+)
+
+
+def _load_actors(path: Path | None) -> dict[str, Any]:
+    """``{"actors": dictionary}`` for the extract options, or ``{}`` without --actors."""
+    if path is None:
+        return {}
+    from kgraph.actors.dictionary import load_dictionary
+
+    return {"actors": load_dictionary(path)}
+
+
+def _source(command: F) -> F:
+    """GRAPH (a file), or --store DIR, or --endpoint URL: where a command reads the graph."""
+    command = click.option(
+        "--endpoint",
+        metavar="URL",
+        help="Read from this SPARQL endpoint (its query URL) instead of a GRAPH file.",
+    )(command)
+    command = click.option(
+        "--store",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="Read from this Oxigraph store folder instead of a GRAPH file.",
+    )(command)
+    return _GRAPH(command)  # type: ignore[no-any-return]
+
+
+def _open_source(graph: str | Path | None, store: Path | None, endpoint: str | None) -> Any:
+    from kgraph.store import open_source
+
+    if sum(x is not None for x in (graph, store, endpoint)) != 1:
+        raise click.UsageError("give one graph source: GRAPH, --store DIR or --endpoint URL")
+    return open_source(None if graph is None else Path(graph), store=store, endpoint=endpoint)
 
 
 def _friendly_errors(command: F) -> F:
@@ -78,9 +121,8 @@ def main(verbose: bool) -> None:
 @click.option(
     "-o",
     "--output",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The graph file to write (written atomically).",
+    help="The graph file to write (written atomically); with --store, the store's graph.",
 )
 @click.option(
     "--format",
@@ -89,25 +131,99 @@ def main(verbose: bool) -> None:
     help="Graph format; by default from the output file's suffix.",
 )
 @click.option(
+    "--store",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Add to this Oxigraph store folder (created if missing); a re-run adds only what is new.",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Add to this SPARQL 1.1 endpoint (its query URL; updates go to .../update).",
+)
+@click.option(
+    "--update-endpoint",
+    metavar="URL",
+    help="The endpoint's update URL, if not the query URL with 'query' replaced by 'update'.",
+)
+@click.option(
     "--plot",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also draw the actor network to this PNG.",
 )
 @click.option(
-    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parsing processes."
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Parsing processes (with --dask local: Dask workers).",
 )
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster: its scheduler (tcp://host:8786), or 'local' to start one.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="Articles per committed batch.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="A progress bar on stderr (default: only when stderr is a terminal).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@_ACTORS
 @_friendly_errors
 def build(
-    inputs: tuple[Path, ...], output: Path, fmt: str | None, plot: Path | None, jobs: int
+    inputs: tuple[Path, ...],
+    output: Path | None,
+    fmt: str | None,
+    store: Path | None,
+    endpoint: str | None,
+    update_endpoint: str | None,
+    plot: Path | None,
+    jobs: int,
+    dask_address: str | None,
+    batch_size: int,
+    progress: bool | None,
+    quiet: bool,
+    actors_file: Path | None,
 ) -> None:
-    """Build the knowledge graph of INPUTS (files or folders) into a graph file."""
+    """Build the knowledge graph of INPUTS (files or folders) into a file, store or endpoint."""
     from kgraph.build import build as build_graph_file
 
+    if output is None and store is None and endpoint is None:
+        raise click.UsageError("give -o FILE, --store DIR or --endpoint URL")
+    if endpoint is not None and (output is not None or store is not None):
+        raise click.UsageError("--endpoint goes alone, without -o or --store")
+    # A `kill` (SIGTERM) unwinds like Ctrl-C: the store keeps its last committed batch and
+    # the temporary store of a file build is removed, instead of dying mid-way.
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     skipped = _Skipped()
-    report = build_graph_file(
-        inputs, output, format=fmt, plot=plot, n_process=jobs, on_error=skipped
-    )
-    click.echo(report.summary())
+    try:
+        report = build_graph_file(
+            inputs,
+            output,
+            store=store,
+            endpoint=endpoint,
+            update_endpoint=update_endpoint,
+            format=fmt,
+            plot=plot,
+            n_process=jobs,
+            dask=dask_address,
+            batch_size=batch_size,
+            progress=False if quiet else progress,
+            on_error=skipped,
+            **_load_actors(actors_file),
+        )
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if not quiet:
+        click.echo(report.summary())
     skipped.exit()
 
 
@@ -130,13 +246,19 @@ def build(
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parsing processes."
 )
+@_ACTORS
 @_friendly_errors
-def extract(inputs: tuple[Path, ...], output: Path | None, fmt: str, jobs: int) -> None:
+def extract(
+    inputs: tuple[Path, ...], output: Path | None, fmt: str, jobs: int, actors_file: Path | None
+) -> None:
     """Extract the relations of INPUTS as JSON Lines."""
     from kgraph.build import extract_files, write_jsonl
 
     skipped = _Skipped()
-    write_jsonl(extract_files(inputs, n_process=jobs, on_error=skipped), output, stdout=sys.stdout)
+    relations = extract_files(
+        inputs, n_process=jobs, on_error=skipped, **_load_actors(actors_file)
+    )
+    write_jsonl(relations, output, stdout=sys.stdout)
     skipped.exit()
 
 
@@ -151,7 +273,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 
 
 @main.command()
-@_GRAPH
+@_source
 @click.argument("sparql", required=False)
 @click.option(
     "--file",
@@ -177,7 +299,9 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--list", "list_names", is_flag=True, help="List the named queries and exit.")
 @_friendly_errors
 def query(
-    graph: Path,
+    graph: str | None,
+    store: Path | None,
+    endpoint: str | None,
     sparql: str | None,
     query_file: Path | None,
     name: str | None,
@@ -185,8 +309,7 @@ def query(
     fmt: str,
     list_names: bool,
 ) -> None:
-    """Run a SPARQL query over GRAPH: as text, from --file, or by --name."""
-    from kgraph.rdf import load_graph
+    """Run a SPARQL query over GRAPH, --store or --endpoint: as text, from --file, or by --name."""
     from kgraph.sparql import format_result, list_queries
     from kgraph.sparql import query as run_query
 
@@ -194,18 +317,21 @@ def query(
         for query_name, description in list_queries().items():
             click.echo(f"{query_name}: {description}")
         return
+    if graph is not None and sparql is None and (store is not None or endpoint is not None):
+        graph, sparql = None, graph  # `kgraph query --store DIR 'SELECT ...'`
     given = [x for x in (sparql, query_file, name) if x is not None]
     if len(given) != 1:
         raise click.UsageError("give exactly one of SPARQL, --file or --name")
     text = query_file.read_text(encoding="utf-8") if query_file else sparql
     # Exactly one of text and name is set here (checked above).
-    result = run_query(load_graph(graph), text, name=name, params=_parse_params(params))
+    with _open_source(graph, store, endpoint) as source:
+        result = run_query(source, text, name=name, params=_parse_params(params))
     text = format_result(result, fmt)
     click.echo(text, nl=not text.endswith("\n"))
 
 
 @main.command()
-@_GRAPH
+@_source
 @click.option(
     "-o",
     "--output",
@@ -222,13 +348,21 @@ def query(
     help="How many steps from --actor.",
 )
 @_friendly_errors
-def plot(graph: Path, output: Path, actor: str | None, depth: int) -> None:
-    """Draw the actor network of GRAPH, edges signed by the relation weights."""
+def plot(
+    graph: str | None,
+    store: Path | None,
+    endpoint: str | None,
+    output: Path,
+    actor: str | None,
+    depth: int,
+) -> None:
+    """Draw the actor network of GRAPH, --store or --endpoint, edges signed by relation weights."""
     from kgraph.network import to_networkx
     from kgraph.plot import plot_network
-    from kgraph.rdf import load_graph
 
-    path = plot_network(to_networkx(load_graph(graph)), output, actor=actor, depth=depth)
+    with _open_source(graph, store, endpoint) as source:
+        G = to_networkx(source)
+    path = plot_network(G, output, actor=actor, depth=depth)
     click.echo(f"plot: {path}")
 
 
@@ -244,8 +378,11 @@ def plot(graph: Path, output: Path, actor: str | None, depth: int) -> None:
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parsing processes."
 )
+@_ACTORS
 @_friendly_errors
-def eval_command(inputs: tuple[Path, ...], gold: Path, show: bool, jobs: int) -> None:
+def eval_command(
+    inputs: tuple[Path, ...], gold: Path, show: bool, jobs: int, actors_file: Path | None
+) -> None:
     """Score extraction on INPUTS against a gold file (only the documents it names)."""
     from kgraph.build import extract_files
     from kgraph.evaluate import evaluate, format_report, load_gold
@@ -253,23 +390,26 @@ def eval_command(inputs: tuple[Path, ...], gold: Path, show: bool, jobs: int) ->
     gold_records = load_gold(gold)
     wanted = {record["doc"] for record in gold_records}
     skipped = _Skipped()
-    relations = list(extract_files(inputs, n_process=jobs, on_error=skipped, doc_ids=wanted))
+    options = _load_actors(actors_file)
+    relations = list(
+        extract_files(inputs, n_process=jobs, on_error=skipped, doc_ids=wanted, **options)
+    )
     click.echo(format_report(evaluate(gold_records, relations), show=show))
     skipped.exit()
 
 
 @main.command()
-@_GRAPH
+@_source
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @_friendly_errors
-def stats(graph: Path, fmt: str) -> None:
-    """Counts of GRAPH: triples, articles, actors by type, relations asserted and flagged."""
+def stats(graph: str | None, store: Path | None, endpoint: str | None, fmt: str) -> None:
+    """Counts of GRAPH (or --store, --endpoint): triples, articles, actors, relations."""
     from kgraph.build import stats as graph_stats
-    from kgraph.rdf import load_graph
 
-    counts = graph_stats(load_graph(graph))
+    with _open_source(graph, store, endpoint) as source:
+        counts = graph_stats(source)
     if fmt == "json":
         click.echo(json.dumps(counts, indent=2))
         return
@@ -280,3 +420,27 @@ def stats(graph: Path, fmt: str) -> None:
     click.echo("relations (asserted / negated or hypothetical):")
     for relation, n in counts["relations"].items():
         click.echo(f"  {relation:<18} {n['asserted']:>5} / {n['flagged']}")
+
+
+@main.command(name="actors")
+@_source
+@click.option("--type", "actor_type", help="Only actors of this type (Person, Country, ...).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@_friendly_errors
+def actors_command(
+    graph: Path | None, store: Path | None, endpoint: str | None, actor_type: str | None, fmt: str
+) -> None:
+    """List the actors of GRAPH (or --store, --endpoint): names, type, ids, mentions, relations."""
+    from kgraph.actor_list import list_actors
+    from kgraph.sparql import format_result
+
+    with _open_source(graph, store, endpoint) as source:
+        result = list_actors(source, type=actor_type)
+    text = format_result(result, fmt)  # type: ignore[arg-type]
+    click.echo(text, nl=not text.endswith("\n"))

@@ -24,13 +24,15 @@ import logging
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
+from typing import IO
 
-from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, SKOS, XSD
 
 import kgraph
@@ -39,6 +41,7 @@ from kgraph.errors import OntologyError, StoreError
 from kgraph.iris import DATA, article_iri, statement_iri
 from kgraph.model import Actor, Article, ArticleResult, Relation
 from kgraph.relation_types import SYMMETRIC
+from kgraph.store import oxigraph_of
 from kgraph.vocabulary import ACTOR_CLASSES, KG, PREFIXES, WD, relation_property
 
 __all__ = ["FORMATS", "GRAPH_IRI", "build_graph", "format_for", "load_graph", "load_ontology"]
@@ -69,7 +72,13 @@ def new_graph(store: str = "default") -> Graph:
     return graph
 
 
-def build_graph(results: Iterable[ArticleResult], *, graph: Graph | None = None) -> Graph:
+def build_graph(
+    results: Iterable[ArticleResult],
+    *,
+    graph: Graph | None = None,
+    commit: Callable[[], None] | None = None,
+    batch_size: int = 64,
+) -> Graph:
     """Add the actors, articles and relations of extraction results to a graph.
 
     Results are consumed one at a time, so ``results`` may be a generator over a
@@ -80,6 +89,9 @@ def build_graph(results: Iterable[ArticleResult], *, graph: Graph | None = None)
     Args:
         results: what extraction gave, one ``ArticleResult`` per article.
         graph: the graph to add to (any rdflib store); a new in-memory one if None.
+        commit: called after every ``batch_size`` articles and at the end, once the
+            batch is complete (mention counts included): a sink's ``commit``.
+        batch_size: articles per ``commit``.
 
     Returns:
         The graph the triples were added to.
@@ -89,9 +101,16 @@ def build_graph(results: Iterable[ArticleResult], *, graph: Graph | None = None)
     """
     target = graph if graph is not None else new_graph()
     builder = _Builder(target)
-    for result in results:
+    for done, result in enumerate(results, 1):
         builder.add_result(result)
+        if commit is not None and done % batch_size == 0:
+            # Mention counts go into the batch of their articles: a build killed after
+            # this commit and run again neither loses nor double-counts them.
+            builder.finish()
+            commit()
     builder.finish()
+    if commit is not None:
+        commit()
     return target
 
 
@@ -140,6 +159,7 @@ class _Builder:
             before = self.graph.value(iri, KG.mentionCount)
             total = count + (int(before.toPython()) if isinstance(before, Literal) else 0)
             self.graph.set((iri, KG.mentionCount, Literal(total, datatype=XSD.integer)))
+        self.counts.clear()  # written: a later finish() adds only what came after
 
     def _article(self, article: Article) -> None:
         node = URIRef(article_iri(article.id))
@@ -301,6 +321,13 @@ def serialize(graph: Graph, path: str | os.PathLike[str], *, format: str | None 
     """
     path = Path(path)
     name = format_for(path, format)
+    store = oxigraph_of(graph)
+    if store is not None:
+        # Oxigraph's writers stream from the store (flat memory whatever the graph's size)
+        # and write plain literals without rdflib's ^^xsd:string noise.
+        with atomic_write(path, what="graph") as stream:
+            _dump_oxigraph(store, graph, name, stream)
+        return path
     source, rdflib_format = graph, _RDFLIB_FORMAT[name]
     if name == "trig":
         source = Dataset()
@@ -308,15 +335,39 @@ def serialize(graph: Graph, path: str | os.PathLike[str], *, format: str | None 
             source.bind(prefix, namespace)
         named = source.graph(GRAPH_IRI)
         for s, p, o in graph:
-            # Oxigraph types plain literals as xsd:string: drop it so the files look the same.
-            plain = isinstance(o, Literal) and o.datatype == XSD.string
-            named.add((s, p, Literal(str(o)) if plain else o))
-    elif isinstance(graph.store, OxigraphStore):
-        # oxrdflib's own writers dump straight from the store, without ^^xsd:string noise.
-        rdflib_format = "ox-" + rdflib_format
+            named.add((s, p, o))
     with atomic_write(path, what="graph") as stream:
         source.serialize(destination=stream, format=rdflib_format, encoding="utf-8")
     return path
+
+
+_OX_FORMAT = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def _dump_oxigraph(store: ox.Store, graph: Graph, name: str, stream: IO[bytes]) -> None:
+    """Write the triples of ``graph`` (a graph of ``store``) in format ``name``."""
+    identifier = graph.identifier
+    if identifier == DATASET_DEFAULT_GRAPH_ID:
+        source: ox.DefaultGraph | ox.NamedNode | ox.BlankNode = ox.DefaultGraph()
+    elif isinstance(identifier, BNode):
+        source = ox.BlankNode(str(identifier))
+    else:
+        source = ox.NamedNode(str(identifier))
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    if name == "trig":
+        target = ox.NamedNode(str(GRAPH_IRI))
+        quads = (
+            ox.Quad(q.subject, q.predicate, q.object, target)
+            for q in store.quads_for_pattern(None, None, None, source)
+        )
+        ox.serialize(quads, stream, _OX_FORMAT[name], prefixes=prefixes)
+    else:
+        store.dump(stream, _OX_FORMAT[name], from_graph=source, prefixes=prefixes)
 
 
 def load_graph(path: str | os.PathLike[str], *, format: str | None = None) -> Graph:
