@@ -211,3 +211,14 @@ def test_a_speaker_presides_over_a_chamber_not_a_country(nlp) -> None:  # type: 
     found = roles(nlp, US + "US Speaker Nancy Pelosi announced an impeachment investigation.")
 
     assert ("Nancy Pelosi", "leader-of", "United States") not in found
+
+
+def test_a_party_from_a_party_word_is_the_gazetteers_with_its_wikidata_id(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = Article(
+        id="t", date=None, title="", source="t.txt",
+        text=US + "Republican senator Lindsey Graham spoke.",
+    )  # fmt: skip
+    [result] = extract([article], nlp=nlp)
+
+    [party] = [r.object for r in result.relations if r.object.label == "Republican Party"]
+    assert party.wikidata == "Q29468"

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kgraph.actors.gazetteer import load_gazetteer
+from kgraph.actors.gazetteer import GazetteerEntry, load_gazetteer
+from kgraph.actors.registry import entry_iri
 from kgraph.actors.resolve import ActorIndex
 from kgraph.iris import actor_iri
 from kgraph.model import Actor, Mention
@@ -414,13 +415,17 @@ def _names_a_state(roles: Sequence[Role]) -> bool:
 
 def country_actor(iso_code: str) -> Actor:
     """The actor of a country the gazetteer knows, by ISO 3166 code."""
-    entry = load_gazetteer().by_key(iso_code)
+    return _gazetteer_actor(load_gazetteer().by_key(iso_code))
+
+
+def _gazetteer_actor(entry: GazetteerEntry) -> Actor:
+    """The same actor resolution makes of a gazetteer entry: same IRI, Wikidata id, ISO code."""
     return Actor(
-        id=actor_iri(label=entry.label, type=entry.type, iso_code=entry.iso_code),
+        id=entry_iri(entry),
         label=entry.label,
         type=entry.type,
         names=(entry.label,),
-        iso_code=entry.iso_code,
+        iso_code=entry.iso_code if entry.type in ("Country", "Territory") else None,
         wikidata=entry.wikidata,
     )
 
@@ -448,6 +453,9 @@ def _affiliation_actor(affiliation: Affiliation, index: ActorIndex) -> Actor:
     for actor in index.actors():
         if actor.type != "Person" and wanted in (n.casefold() for n in (actor.label, *actor.names)):
             return actor
+    found = load_gazetteer().lookup(affiliation.name)
+    if found is not None and found[0].part_of in (affiliation.country, None):
+        return _gazetteer_actor(found[0])  # "Democratic Party": the gazetteer's, with Q29552
     return Actor(
         id=actor_iri(label=affiliation.name, type=affiliation.type),
         label=affiliation.name,
