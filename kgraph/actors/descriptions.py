@@ -61,11 +61,14 @@ ORG_NOUNS: dict[str, tuple[frozenset[str], str | None]] = {
 _WINDOW = 6
 
 
-def main_country(index: ActorIndex) -> Actor | None:
-    """The country an article is mostly about: named at least twice, and more than any other."""
+def main_country(index: ActorIndex, *, at_least: int = 2, margin: float = 1.0) -> Actor | None:
+    """The country an article is mostly about: named ``at_least`` times, more often than any
+    other and at least ``margin`` times as often (by default: twice, and more than any other)."""
     counts = Counter(m.actor.id for m in index.mentions if m.actor.type == "Country")
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+    if not ranked or ranked[0][1] < at_least:
+        return None
+    if len(ranked) > 1 and (ranked[0][1] <= ranked[1][1] or ranked[0][1] < margin * ranked[1][1]):
         return None
     return next(m.actor for m in index.mentions if m.actor.id == ranked[0][0])
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kgraph.actors.descriptions import main_country
 from kgraph.actors.gazetteer import load_gazetteer
 from kgraph.actors.resolve import GROUP_NOUNS, ActorIndex
 from kgraph.iris import topic_iri
@@ -124,7 +125,9 @@ class _ArticleExtractor:
         self.quote_speaker: Actor | None = None
         self.text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
         self.paragraph_start = 0
-        self.main_country = _main_country(index)
+        # A state office with no state named defaults to the country the article is about,
+        # when one clearly dominates it.
+        self.main_country = main_country(index, at_least=3, margin=2.0)
         self.countries = _countries_by_mentions(index)
         self.seen: set[tuple[object, ...]] = set()
         self.inside_quote = False  # whether the current sentence opens inside a quotation
@@ -775,16 +778,6 @@ class _ArticleExtractor:
                 actor = self.speaker_of(token)
                 if actor is not None:
                     self.last_speaker = self.quote_speaker = actor
-
-
-def _main_country(index: ActorIndex) -> Actor | None:
-    """The country the article is mostly about: named three times, twice as often as any other."""
-    counts = Counter(m.actor.id for m in index.mentions if m.actor.type == "Country")
-    ranked = counts.most_common(2)
-    # A guess is worth making only when one country clearly dominates the article.
-    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
-        return None
-    return next(m.actor for m in index.mentions if m.actor.id == ranked[0][0])
 
 
 def _quantified(token: Token) -> bool:
