@@ -96,15 +96,24 @@ class Lexicon:
     state_titles: frozenset[str] = frozenset()
     affiliations: dict[str, tuple[Affiliation, ...]] = field(default_factory=dict)
     disparaging: frozenset[str] = frozenset()
+    #: Titles keyed as read with hyphens as spaces ("secretary general" → "secretary-general"),
+    #: and every word of a title: worked out once here, not for every name in every sentence.
+    titles_as_read: dict[str, str] = field(init=False)
+    title_words: frozenset[str] = field(init=False)
+    #: How many words the longest title has.
+    longest_title: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        as_read = {title.replace("-", " "): title for title in self.titles}
+        object.__setattr__(self, "titles_as_read", as_read)
+        words = frozenset(word for title in as_read for word in title.split())
+        object.__setattr__(self, "title_words", words)
+        longest = max((len(title.split()) for title in as_read), default=0)
+        object.__setattr__(self, "longest_title", longest)
 
     def cues(self, pos: str, lemma: str) -> tuple[Cue, ...]:
         """The cues for a word, or ``()``."""
         return self.by_word.get((pos, lemma), ())
-
-    @property
-    def longest_title(self) -> int:
-        """How many words the longest title has."""
-        return max(len(title.split()) for title in self.titles)
 
 
 def _rows(name: str) -> list[tuple[int, dict[str, str]]]:

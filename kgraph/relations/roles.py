@@ -9,6 +9,7 @@ A former office-holder ("former President X", "then-minister X") holds no office
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -77,14 +78,13 @@ def _find_title(tokens: list[Token], lexicon: Lexicon) -> tuple[str, set[int]] |
     Hyphens and brackets are ignored, so "Secretary-General" and "secretary general" match alike;
     of two titles of one length, the one nearer the name (further right) wins.
     """
-    normalised = {title.replace("-", " "): title for title in lexicon.titles}
-    title_words = {word for title in normalised for word in title.split()}
+    normalised = lexicon.titles_as_read
     words = [
-        (_singular(t.lower_, title_words), t.i)
+        (_singular(t.lower_, lexicon.title_words), t.i)
         for t in tokens
         if t.text not in ("(", ")", "-", "–")
     ]
-    longest = max(len(title.split()) for title in normalised)
+    longest = lexicon.longest_title
     for length in range(min(longest, len(words)), 0, -1):
         for start in range(len(words) - length, -1, -1):
             part = words[start : start + length]
@@ -94,7 +94,7 @@ def _find_title(tokens: list[Token], lexicon: Lexicon) -> tuple[str, set[int]] |
     return None
 
 
-def _singular(word: str, title_words: set[str]) -> str:
+def _singular(word: str, title_words: AbstractSet[str]) -> str:
     """ "representatives" → "representative" when that is a title word ("Two Representatives")."""
     if word not in title_words and word.endswith("s") and word[:-1] in title_words:
         return word[:-1]
