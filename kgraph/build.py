@@ -52,7 +52,7 @@ class BuildReport:
     relations: Counter[str] = field(default_factory=Counter)
     actors: Counter[str] = field(default_factory=Counter)
     flagged: int = 0
-    merged: int = 0  # actor nodes merged into another (one node per actor, issue 5)
+    merged: int = 0  # actor nodes merged into another (one node per real-world actor)
 
     def summary(self) -> str:
         """A few lines for the terminal: articles, actors by type, relations by type."""
@@ -83,7 +83,7 @@ class _Tally:
 
     Both ways of extracting (here, or on Dask workers) call ``article`` with an
     ``ArticleSummary``, so this is the one place that sees every article's actors
-    on the driver: where a corpus-wide actor registry (issue 5) registers them.
+    on the driver: where the corpus-wide actor registry registers them.
     """
 
     def __init__(

@@ -62,7 +62,7 @@ class ArticleSummary:
 
     Attributes:
         id: the article id.
-        actors: ``ArticleResult.actors`` (for the actor registry of issue 5).
+        actors: ``ArticleResult.actors`` (for the corpus-wide actor registry).
         mention_counts: actor IRI → mentions, for every non-topic actor the article
             touches (0 for one it names only as a relation side or speaker).
         asserted: the relation names of the asserted relations.

@@ -179,6 +179,8 @@ def describe(
     for token in doc:
         if token.i in index._by_token or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        if token.left_edge.lower_ != "the":
+            continue  # cheap first: a description starts with "the" (checked fully below)
         if token.dep_ in ("compound", "appos", "attr", "conj") or any(
             c.dep_ in ("appos", "relcl", "acl") for c in token.children
         ):

@@ -131,6 +131,7 @@ class _ArticleExtractor:
         self.countries = _countries_by_mentions(index)
         self.seen: set[tuple[object, ...]] = set()
         self.inside_quote = False  # whether the current sentence opens inside a quotation
+        self.tokens: list[Token] = []  # the tokens of the sentence being read
         self.placed_bodies: set[str] = set()  # bodies already given the state they belong to
         self.mention_counts = index.mention_counts()
         self.topic_person: Actor | None = None  # the person the last sentence was about
@@ -212,7 +213,7 @@ class _ArticleExtractor:
         return self.topic_person
 
     def _update_topic_person(self, sent: Span) -> None:
-        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [t for t in self.tokens if t.dep_ in ("nsubj", "nsubjpass")]
         subjects.sort(key=lambda t: (t.head.i != sent.root.i, t.i))  # the main clause's first
         for subject in subjects:
             actor = self.index.actor_at(subject)
@@ -562,7 +563,7 @@ class _ArticleExtractor:
 
     def denials(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
         """A speaker saying there was "no interference" denies the interference."""
-        for token in sent:
+        for token in self.tokens:
             if token.lemma_.lower() not in _DENIABLE or token.pos_ != "NOUN":
                 continue
             negated = any(
@@ -623,7 +624,7 @@ class _ArticleExtractor:
     def structure_relations(self, sent: Span) -> Iterator[Relation]:
         """Part-of stated in the text: "UNESCO, an agency of the United Nations", "YPG is the
         main fighting force of the SDF", "Saudi Arabia's state-owned Aramco"."""
-        for token in sent:
+        for token in self.tokens:
             part = self.index.actor_at(token)
             if part is None or part.type in ("Person", "Topic") or token.head.i == token.i:
                 continue
@@ -659,7 +660,7 @@ class _ArticleExtractor:
         be the predicate of what is said of the target (a copula's complement, "behave
         like ...", or "called X a liar"), and somebody must be saying it.
         """
-        for token in sent:
+        for token in self.tokens:
             if token.lemma_.lower() not in self.lexicon.disparaging:
                 continue
             word = token.head if token.dep_ == "compound" else token
@@ -695,7 +696,7 @@ class _ArticleExtractor:
 
     def banned_here(self, sent: Span) -> Iterator[Relation]:
         """ "The PKK is a banned organisation in Turkey": the state banning it coerces it."""
-        for token in sent:
+        for token in self.tokens:
             if token.dep_ != "attr" or token.head.lemma_ != "be":
                 continue
             if not any(c.dep_ == "amod" and c.lower_ in _BANNED for c in token.children):
@@ -714,7 +715,7 @@ class _ArticleExtractor:
 
     def on_request(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
         """ "She did so at the request of Justin Trudeau": Trudeau requested it of her."""
-        for token in sent:
+        for token in self.tokens:
             if token.lemma_.lower() not in _REQUEST_NOUNS or token.dep_ != "pobj":
                 continue
             if token.head.lower_ not in ("at", "on", "upon"):
@@ -760,20 +761,23 @@ class _ArticleExtractor:
                 self.paragraph_start = sent.start_char
             inside_quote = _opens_inside_quote(text, sent)
             self.inside_quote = inside_quote
+            # Every rule walks the sentence's tokens: make them once (spaCy builds a new
+            # Token object on every step over a Span).
+            self.tokens = list(sent)
             yield from self.role_relations(sent, sentence_roles, explicit)
             yield from self.part_of_relations(sent)
             yield from self.structure_relations(sent)
             yield from self.on_request(sent, inside_quote)
             yield from self.banned_here(sent)
             yield from self.disparagements(sent, inside_quote)
-            for token in sent:
+            for token in self.tokens:
                 yield from self.cue_relations(token, inside_quote)
             yield from self.denials(sent, inside_quote)
             self._update_speaker(sent)
             self._update_topic_person(sent)
 
     def _update_speaker(self, sent: Span) -> None:
-        for token in sent:
+        for token in self.tokens:
             if token.lemma_.lower() in syntax.SPEECH_VERBS and token.pos_ == "VERB":
                 actor = self.speaker_of(token)
                 if actor is not None:
