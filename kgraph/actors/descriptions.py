@@ -75,11 +75,7 @@ def main_country(index: ActorIndex, *, at_least: int = 2, margin: float = 1.0) -
 
 def _title(words: list[str], lexicon: Lexicon) -> str | None:
     """The title the words make, hyphens and case aside ("Prime Minister" → "prime minister")."""
-    text = " ".join(words).replace("-", " ").lower()
-    for title in lexicon.titles:
-        if title.replace("-", " ") == text:
-            return title
-    return None
+    return lexicon.titles_as_read.get(" ".join(words).replace("-", " ").lower())
 
 
 def _longest_title(tokens: list[Token], lexicon: Lexicon) -> str | None:

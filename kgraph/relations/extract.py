@@ -759,7 +759,8 @@ class _ArticleExtractor:
                 if len(_QUOTES.findall(text, self.paragraph_start, sent.start_char)) % 2 == 0:
                     self.quote_speaker = None  # the last paragraph closed its quotation
                 self.paragraph_start = sent.start_char
-            inside_quote = _opens_inside_quote(text, sent)
+            # Opens inside a quotation begun earlier in its paragraph.
+            inside_quote = self.in_quotation(sent[0])
             self.inside_quote = inside_quote
             # Every rule walks the sentence's tokens: make them once (spaCy builds a new
             # Token object on every step over a Span).
@@ -829,12 +830,6 @@ _QUOTES = re.compile(r"[\"“”]")
 
 def _is_quote_mark(token: Token) -> bool:
     return token.is_punct and _QUOTES.fullmatch(token.text) is not None
-
-
-def _opens_inside_quote(text: str, sent: Span) -> bool:
-    """Whether the sentence starts inside a quotation opened earlier in its paragraph."""
-    paragraph_start = text.rfind("\n", 0, sent.start_char) + 1
-    return len(_QUOTES.findall(text, paragraph_start, sent.start_char)) % 2 == 1
 
 
 def extract_relations(
