@@ -7,13 +7,10 @@
   oxrdflib's ``OxigraphStore``, queried with ``graph.query(text)``; this is what
   an rdflib user of the Oxigraph store pays, result conversion included.
 
-Oxigraph cannot take the parameters as bindings: ``Store.query(substitutions=...)``
-(and oxrdflib's ``initBindings``, which it turns into substitutions) refuses a
-variable that is not in the SELECT projection, as ``?actor`` is not. So for
-the two Oxigraph engines each parameter becomes a ``VALUES ?name { term }``
-block at the start of the WHERE clause, which binds it for every FILTER and
-EXISTS of the group. The term is written by pyoxigraph (``str(Literal(...))``
-gives its escaped N-Triples form), so a value can never change the query.
+All three run the same text: ``kgraph.sparql.bind_parameters`` writes each
+parameter into the query as an escaped RDF term, as ``kgraph query`` does for
+every engine (bindings passed beside the text would not do: pyoxigraph's
+``substitutions`` refuse a variable that is not projected).
 
 Every measurement consumes all result rows. Each query runs once as a warm-up;
 when that took less than ``slow`` seconds it is then timed ``repeats`` more times
@@ -24,7 +21,6 @@ itself is the figure (a slow query gains nothing from warm caches).
 from __future__ import annotations
 
 import math
-import re
 import signal
 import statistics
 import time
@@ -39,11 +35,10 @@ from oxrdflib import OxigraphStore
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kgraph.sparql import get_query, list_queries
+from kgraph.sparql import bind_parameters, get_query, list_queries
 from kgraph.sparql import query as kgraph_query
 
 ENGINES = ("rdflib", "oxigraph", "oxrdflib")
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -129,35 +124,11 @@ def _measure(
     return Timing(seconds=statistics.median(samples), runs=len(samples), rows=rows)
 
 
-def _ox_term(value: str) -> ox.NamedNode | ox.Literal:
-    # The same rule as kgraph.sparql: an absolute IRI or a URN is an IRI, anything else a literal.
-    if value.startswith(("http://", "https://", "urn:")):
-        return ox.NamedNode(value)
-    return ox.Literal(value)
-
-
-def with_values(text: str, params: Mapping[str, str]) -> str:
-    """``text`` with each parameter bound by a VALUES block opening its WHERE clause.
-
-    Example:
-        >>> print(with_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": 'say "hi"'}))
-        SELECT ?s WHERE { VALUES ?o { "say \\"hi\\"" } ?s ?p ?o }
-    """
-    if not params:
-        return text
-    wheres = list(_WHERE.finditer(text))
-    if len(wheres) != 1:
-        raise ValueError(f"expected one WHERE clause to bind {', '.join(params)} in")
-    values = " ".join(f"VALUES ?{k} {{ {_ox_term(v)} }}" for k, v in params.items())
-    at = wheres[0].end()
-    return f"{text[:at]} {values}{text[at:]}"
-
-
 def _runners(
     graph: Graph, store: ox.Store, oxrdf: Graph, name: str, params: Mapping[str, str]
 ) -> dict[str, Callable[[], int]]:
     """For each engine, a call that runs query ``name`` and returns its row count."""
-    text = with_values(get_query(name).text, params)
+    text = bind_parameters(get_query(name).text, params)
 
     def rdflib_run() -> int:
         return len(kgraph_query(graph, name=name, params=dict(params)).rows)

@@ -12,7 +12,8 @@ never stops the batch.
 Example:
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "a.txt").write_text(" date 2023-05-12 A title\\n\\nBody text.", encoding="utf-8")
+    >>> text = " date 2023-05-12 A title\\n\\nBody text."
+    >>> _ = (folder / "a.txt").write_text(text, encoding="utf-8")
     >>> [(a.id, str(a.date), a.title, a.text) for a in read_articles([folder])]
     [('a', '2023-05-12', 'A title', 'Body text.')]
 """

@@ -245,9 +245,7 @@ def build(
                 end_of_build_updates += dictionary_updates(dictionary, seen=registry.seen)
             report.merged = len(plan.moves)
             report.actors = Counter(
-                actor_type
-                for iri, actor_type in tally.actor_types.items()
-                if iri not in plan.moves
+                actor_type for iri, actor_type in tally.actor_types.items() if iri not in plan.moves
             )
             logger.debug("end-of-build updates: %d", len(end_of_build_updates))
             for update in end_of_build_updates:
@@ -316,7 +314,11 @@ def extract_files(
 
 
 def write_jsonl(relations: Iterable[Relation], output: str | Path | None, *, stdout: TextIO) -> int:
-    """Write relations as JSON Lines to ``output`` (atomically) or to ``stdout``; return the count."""
+    """Write relations as JSON Lines to ``output`` (atomically) or to ``stdout``.
+
+    Returns:
+        The number of relations written.
+    """
 
     def write(stream: IO[str]) -> int:
         count = 0
@@ -332,13 +334,16 @@ def write_jsonl(relations: Iterable[Relation], output: str | Path | None, *, std
 
 
 def stats(graph: Any) -> dict[str, Any]:
-    """Counts of a built graph: triples, articles, actors by type, statements by relation and flag."""
+    """Counts of a built graph: triples, articles, actors by type, statements by relation, flags."""
     from kgraph.sparql import query
 
     def table(sparql: str) -> list[tuple[Any, ...]]:
         return query(graph, sparql).rows
 
-    prefixes = "PREFIX kg: <https://w3id.org/kgraph/ontology#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+    prefixes = (
+        "PREFIX kg: <https://w3id.org/kgraph/ontology#>\n"
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+    )
     actors = table(
         prefixes + "SELECT ?type (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a ?t ; skos:prefLabel ?l . "
         "FILTER(STRSTARTS(STR(?t), STR(kg:)) && ?t NOT IN (kg:Article, kg:RelationStatement)) "
@@ -346,8 +351,10 @@ def stats(graph: Any) -> dict[str, Any]:
     )
     statements = table(
         prefixes + "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
-        "SELECT ?relation (SUM(IF(?neg || ?hyp, 0, 1)) AS ?asserted) (SUM(IF(?neg || ?hyp, 1, 0)) AS ?flagged) "
-        "WHERE { ?s a kg:RelationStatement ; rdf:predicate ?p ; kg:negated ?neg ; kg:hypothetical ?hyp . "
+        "SELECT ?relation (SUM(IF(?neg || ?hyp, 0, 1)) AS ?asserted) "
+        "(SUM(IF(?neg || ?hyp, 1, 0)) AS ?flagged) "
+        "WHERE { ?s a kg:RelationStatement ; rdf:predicate ?p ; "
+        "kg:negated ?neg ; kg:hypothetical ?hyp . "
         "BIND(STRAFTER(STR(?p), '#') AS ?relation) } GROUP BY ?relation ORDER BY DESC(?asserted)"
     )
     articles = table(prefixes + "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Article }")

@@ -255,9 +255,7 @@ def extract(
     from kgraph.build import extract_files, write_jsonl
 
     skipped = _Skipped()
-    relations = extract_files(
-        inputs, n_process=jobs, on_error=skipped, **_load_actors(actors_file)
-    )
+    relations = extract_files(inputs, n_process=jobs, on_error=skipped, **_load_actors(actors_file))
     write_jsonl(relations, output, stdout=sys.stdout)
     skipped.exit()
 
@@ -287,7 +285,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Bind a query variable (repeatable); values are bound, never pasted into the text.",
+    help="Bind a query variable (repeatable); the value goes in as an escaped RDF term.",
 )
 @click.option(
     "--format",

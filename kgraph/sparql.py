@@ -2,9 +2,14 @@
 
 Each ``.rq`` file starts with a comment header: its first line says what the
 query returns, and ``# @param NAME (required|optional) text`` lines declare
-its parameters. Parameters are bound with rdflib's ``initBindings``, never
-pasted into the query text, so a value such as ``x" } ; DROP ...`` is only a
-value that matches nothing.
+its parameters. A parameter is bound by writing its value, as an escaped RDF
+term, in place of the variable (what Jena's ``ParameterizedSparqlString``
+does), never by pasting the raw text, so a value such as ``x" } ; DROP ...`` is
+only a literal that matches nothing. The bound text is then run by the engine
+of whatever holds the graph: rdflib for a file, Oxigraph for a ``--store``, the
+server for an ``--endpoint``. Initial bindings would not do: Oxigraph and
+remote endpoints join them after the projection, so a parameter used in a
+FILTER or a sub-query would match nothing.
 
 SELECT and ASK queries are supported (ASK gives one row with the column
 ``ask``). CONSTRUCT and DESCRIBE give a graph, not a table, and are rejected
@@ -44,6 +49,15 @@ if TYPE_CHECKING:
 Value = str | int | float | bool | dt.date | None
 
 _PARAM_LINE = re.compile(r"^#\s*@param\s+(\w+)\s+\((required|optional)\)\s*(.*)$")
+# The parts of a SPARQL text a "?name" can hide in without being read as a variable
+# (strings, IRIs, comments, the new name after AS), then variables: tokens as SPARQL's
+# grammar reads them, so "?a < ?b" is a comparison but "<?b>" an IRI.
+_SPARQL_TOKENS = re.compile(
+    r"""(?P<skip>"{3}.*?"{3}|'{3}.*?'{3}|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'"""
+    r"""|<[^<>"{}|^`\\\x00-\x20]*>|\#[^\n]*|\b(?i:AS)\s+[?$][A-Za-z_0-9\u00B7\u00C0-\uFFFF]+)"""
+    r"""|[?$](?P<variable>[A-Za-z_0-9\u00B7\u00C0-\uFFFF]+)""",
+    re.DOTALL,
+)
 # Values that are taken as IRIs rather than literals: an absolute URL or a URN.
 _IRI = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*://|urn:)[^\s<>\"{}|\\^`]+$")
 
@@ -181,10 +195,41 @@ def _check_params(text: str, params: Mapping[str, Any], named: NamedQuery | None
         if missing:
             raise QueryError(f"query {named.name!r} needs the parameter {', '.join(missing)}")
     else:
+        variables = {
+            m.group("variable") for m in _SPARQL_TOKENS.finditer(text) if m.group("variable")
+        }
         for param in params:
-            if not re.search(rf"[?$]{re.escape(param)}\b", text):
+            if param not in variables:
                 raise QueryError(f"parameter {param!r}: the query has no variable ?{param}")
     return {param: _term(value) for param, value in params.items()}
+
+
+def bind_parameters(text: str, params: Mapping[str, Any]) -> str:
+    """``text`` with each parameter's variable replaced by the value as an escaped RDF term.
+
+    A value that looks like an IRI (``https://...``, ``urn:...``) becomes an IRI, any
+    other a literal; rdflib terms are written as they are. Variables inside strings,
+    IRIs and comments, and the new name after ``AS``, are left alone: a query may
+    read a parameter ``?relation`` in its WHERE clause and still name a column
+    ``(?name AS ?relation)``. Bind only variables that the query reads: one that it
+    projects (``SELECT ?x``), orders by (``ORDER BY ?x``) or assigns (``VALUES ?x``)
+    would leave a constant where SPARQL needs a variable, and :func:`query` reports that.
+
+    Example:
+        >>> print(bind_parameters('SELECT ?s WHERE { ?s ?p ?who } # ?who', {"who": 'say "hi"'}))
+        SELECT ?s WHERE { ?s ?p "say \\"hi\\"" } # ?who
+        >>> bind_parameters("ASK { ?s ?p $o }", {"o": "urn:x:a"})
+        'ASK { ?s ?p <urn:x:a> }'
+        >>> bind_parameters("SELECT (?n AS ?x) WHERE { ?s ?p ?x BIND (?s AS ?n) }", {"x": "y"})
+        'SELECT (?n AS ?x) WHERE { ?s ?p "y" BIND (?s AS ?n) }'
+    """
+    terms = {param: _term(value).n3() for param, value in params.items()}
+
+    def replace(match: re.Match[str]) -> str:
+        variable = match.group("variable")
+        return terms.get(variable, match.group(0)) if variable else match.group(0)
+
+    return _SPARQL_TOKENS.sub(replace, text)
 
 
 def query(
@@ -229,6 +274,16 @@ def query(
         ) from exc
     except Exception as exc:  # rdflib raises a bare Exception for an unknown prefix
         raise QueryError(f"{label}: bad SPARQL: {exc}") from exc
+    if bindings:
+        text = bind_parameters(text, bindings)
+        try:
+            prepareQuery(text, initNs=dict(graph.namespaces()))
+        except Exception as exc:
+            raise QueryError(
+                f"{label}: cannot bind {', '.join('?' + p for p in bindings)}: the query "
+                "projects, orders by or assigns it (SELECT ?x, ORDER BY ?x, VALUES ?x); "
+                "bind only variables the query reads, or filter the results instead"
+            ) from exc
     kind = prepared.algebra.name
     if kind in ("ConstructQuery", "DescribeQuery"):
         raise QueryError(
@@ -237,10 +292,7 @@ def query(
         )
 
     try:
-        # Stores with their own SPARQL engine (Oxigraph) join initBindings after
-        # projection (oxigraph/oxrdflib#11), which breaks parameters used in FILTERs;
-        # rdflib's engine binds them everywhere, so it runs any query that has some.
-        result = graph.query(text, initBindings=bindings, use_store_provided=not bindings)
+        result = graph.query(text)
         if result.type == "ASK":
             return QueryResult(["ask"], [(bool(result.askAnswer),)])
         columns = [str(var) for var in result.vars or []]

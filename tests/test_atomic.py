@@ -30,6 +30,8 @@ def test_binary_output_replaces_the_file(tmp_path: Path) -> None:
 def test_an_unwritable_place_is_a_store_error_naming_the_file(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
-    with pytest.raises(StoreError, match="not-a-folder/out.jsonl: cannot write the relations"):
-        with atomic_write(blocker / "out.jsonl", encoding="utf-8", what="relations") as stream:
-            stream.write("x")
+    with (
+        pytest.raises(StoreError, match="not-a-folder/out.jsonl: cannot write the relations"),
+        atomic_write(blocker / "out.jsonl", encoding="utf-8", what="relations") as stream,
+    ):
+        stream.write("x")

@@ -302,12 +302,3 @@ def test_agrees_with_reference_scorer(tmp_path: Path, seed: int) -> None:
     report = evaluate(gold, preds, docs=some_docs)
     ours = tuple(f"{x:.3f}" for x in (report.precision, report.recall, report.f1, report.quad_f1))
     assert ours == _reference(gold_path, pred_path, "--docs", ",".join(some_docs))
-
-
-def test_docstring_examples_run() -> None:
-    import doctest
-
-    import kgraph.evaluate
-
-    failures, tried = doctest.testmod(kgraph.evaluate)
-    assert tried > 0 and failures == 0

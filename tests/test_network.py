@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
-
 import networkx as nx
 import pytest
 from rdflib import Graph
@@ -21,7 +19,6 @@ from samples import (
     US,
 )
 
-import kgraph.network
 from kgraph.errors import KgraphError
 from kgraph.iris import statement_iri
 from kgraph.model import Actor, Article, ArticleResult, Relation
@@ -212,8 +209,3 @@ def test_network_stats(G: nx.MultiDiGraph) -> None:
     aggregated = network_stats(aggregate(G))
     assert aggregated["relations"]["friends-with"] == 4  # counted in both directions
     assert aggregated["edges"] == 6
-
-
-def test_docstring_examples_run() -> None:
-    failures, tried = doctest.testmod(kgraph.network, optionflags=doctest.ELLIPSIS)
-    assert tried > 0 and failures == 0

@@ -28,7 +28,14 @@ from samples import (
 from kgraph.errors import QueryError
 from kgraph.model import Actor, Article, ArticleResult, Relation
 from kgraph.rdf import build_graph, load_ontology, new_graph
-from kgraph.sparql import QueryResult, format_result, get_query, list_queries, query
+from kgraph.sparql import (
+    QueryResult,
+    bind_parameters,
+    format_result,
+    get_query,
+    list_queries,
+    query,
+)
 
 
 def rel(
@@ -203,7 +210,7 @@ def test_named_queries_on_a_hand_made_data_only_graph() -> None:
 
 @pytest.mark.parametrize("name", sorted(list_queries()))
 def test_named_queries_give_the_same_rows_on_oxigraph(graph: Graph, name: str) -> None:
-    # Oxigraph runs parameter-free queries itself; parameters go through rdflib's engine.
+    # Oxigraph's own engine runs them, parameters written into the text.
     oxigraph = build_graph(sample_results(), graph=new_graph("Oxigraph"))
     params = {"actor": "russia"} if name == "relations-of-actor" else {}
     assert query(oxigraph, name=name, params=params) == query(graph, name=name, params=params)
@@ -215,6 +222,25 @@ def test_injection_is_only_a_value(graph: Graph) -> None:
     result = query(graph, name="relations-of-actor", params={"actor": attempt})
     assert result.rows == []
     assert len(graph) == before
+
+
+def test_parameters_are_written_as_terms_where_the_query_reads_them() -> None:
+    text = """SELECT ?s (?n AS ?who) WHERE {
+      ?s <urn:x:says> "?who", '?who', \"\"\"?who\"\"\" ; <urn:x:name> ?who .  # ?who in a comment
+      FILTER (?who != <urn:x:?who>) BIND (1 AS ?n)
+    }"""
+    bound = bind_parameters(text, {"who": 'Peskov "the spokesman"'})
+    assert bound.count('"Peskov \\"the spokesman\\""') == 2  # the pattern and the FILTER
+    assert '"?who", \'?who\', """?who"""' in bound  # strings untouched
+    assert "# ?who in a comment" in bound
+    assert "<urn:x:?who>" in bound
+    assert "(?n AS ?who)" in bound  # the new name of a column is not a value
+    assert bind_parameters("ASK { ?s ?p $o }", {"o": "urn:x:o"}) == "ASK { ?s ?p <urn:x:o> }"
+
+
+def test_a_projected_parameter_is_a_clear_error(graph: Graph) -> None:
+    with pytest.raises(QueryError, match="cannot bind \\?s: the query projects"):
+        query(graph, "SELECT ?s WHERE { ?s ?p ?o }", params={"s": "urn:x:a"})
 
 
 def test_ad_hoc_select_and_ask(graph: Graph) -> None:
@@ -272,12 +298,3 @@ def test_formats() -> None:
     ]
     with pytest.raises(QueryError, match="unknown format"):
         format_result(result, "xml")  # type: ignore[arg-type]
-
-
-def test_docstring_examples_run() -> None:
-    import doctest
-
-    import kgraph.sparql
-
-    failures, tried = doctest.testmod(kgraph.sparql)
-    assert tried > 0 and failures == 0
