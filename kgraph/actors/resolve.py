@@ -21,12 +21,14 @@ What it resolves:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from kgraph.actors.descriptions import describe
@@ -172,6 +174,12 @@ class ActorIndex:
                         return owner
         return None
 
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start at a character offset in ``[start, end)``, in text order."""
+        first = bisect.bisect_left(self.mentions, start, key=_mention_start)
+        last = bisect.bisect_left(self.mentions, end, lo=first, key=_mention_start)
+        return self.mentions[first:last]
+
     def actors(self) -> tuple[Actor, ...]:
         """Each actor once, in order of first mention."""
         return tuple({m.actor.id: m.actor for m in self.mentions}.values())
@@ -189,6 +197,10 @@ class ActorIndex:
             if mention.actor.type == "Person" and mention.end <= position:
                 return mention.actor
         return None
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
 
 
 def _spans(doc: Doc) -> list[Span]:
@@ -361,6 +373,7 @@ def resolve_actors(
             names[key].append(surface)
 
     keyed += _unrecognised_repeats(doc, keyed)
+    keyed.sort(key=lambda entry: entry[0].start)
     actors = {key: _make_actor(key, info[key], names[key]) for key in info}
     index = ActorIndex()
     for span, key, surface in keyed:
@@ -399,18 +412,25 @@ def _unrecognised_repeats(
             surfaces[form] = key if surfaces.get(form, key) == key else None
     covered = {i for span, _, _ in keyed for i in range(span.start, span.end)}
     longest = max((len(form.split()) for form in surfaces), default=0)
+    # Candidate spans are compared as slices of the text (what Span.text gives), with
+    # offsets from one array, so that no Token or Span is made for the many non-matches.
+    starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
+    whole = doc.text  # built anew from the tokens on every access
     found: list[tuple[Span, str, str]] = []
     i = 0
     while i < len(doc):
-        if i in covered or not doc[i].text[:1].isupper():
+        if i in covered or not whole[starts[i]].isupper():
             i += 1
             continue
         for length in range(min(longest, len(doc) - i), 0, -1):
-            span = doc[i : i + length]
-            key = surfaces.get(span.text)
-            if key and not any(j in covered for j in range(span.start, span.end)):
-                found.append((span, key, span.text))
-                i += length
+            end = i + length
+            if any(j in covered for j in range(i, end)):
+                continue
+            text = whole[starts[i] : starts[end - 1] + lengths[end - 1]]
+            key = surfaces.get(text)
+            if key:
+                found.append((doc[i:end], key, text))
+                i = end
                 break
         else:
             i += 1

@@ -204,10 +204,8 @@ class _ArticleExtractor:
         previous sentence was about (its subject), else the last person named."""
         sent = pronoun.sent
         before = self.index.last_person_before(pronoun.idx)
-        named_here = any(
-            m.actor.type == "Person" and sent.start_char <= m.start < pronoun.idx
-            for m in self.index.mentions
-        )
+        earlier = self.index.mentions_between(sent.start_char, pronoun.idx)
+        named_here = any(m.actor.type == "Person" for m in earlier)
         if named_here or self.topic_person is None:
             return before
         return self.topic_person
@@ -598,9 +596,7 @@ class _ArticleExtractor:
 
     def part_of_relations(self, sent: Span) -> Iterator[Relation]:
         """A body and the state it belongs to, named in one sentence ("the Kremlin ... Russia")."""
-        named = {
-            m.actor.id: m for m in self.index.mentions if sent.start_char <= m.start < sent.end_char
-        }
+        named = {m.actor.id: m for m in self.index.mentions_between(sent.start_char, sent.end_char)}
         for actor_id, mention in named.items():
             if mention.actor.type != "GovernmentBody" or actor_id in self.placed_bodies:
                 continue  # a party or company of a country is not an organ of its state

@@ -174,11 +174,8 @@ def roles_in_sentence(
             which country's party a word such as "Conservative" means.
     """
     article = _Article(index, lexicon, main_country, countries)
-    mentions: list[Mention] = [
-        m
-        for m in index.mentions
-        if m.actor.type == "Person" and sent.start_char <= m.start < sent.end_char
-    ]
+    in_sentence = index.mentions_between(sent.start_char, sent.end_char)
+    mentions: list[Mention] = [m for m in in_sentence if m.actor.type == "Person"]
     for mention in mentions:
         span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
