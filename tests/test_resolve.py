@@ -49,6 +49,25 @@ def test_full_name_surname_title_and_middle_initial_are_one_person(nlp: Language
     assert {"Donald Trump", "Trump"} <= set(trump.names)
 
 
+def test_a_name_the_ner_missed_takes_its_place_in_text_order(nlp: Language) -> None:
+    # The small model misses the second "Kılıçdaroğlu"; it must still come before
+    # Putin, or "the last person named before" a later "he" is the wrong one.
+    index, doc = resolve(
+        nlp, "Kemal Kılıçdaroğlu spoke. Kılıçdaroğlu said he was right. Vladimir Putin answered."
+    )
+    assert "Kılıçdaroğlu" not in [ent.text for ent in doc.ents]  # type: ignore[attr-defined]
+    assert [(m.text, m.actor.label) for m in index.mentions] == [
+        ("Kemal Kılıçdaroğlu", "Kemal Kılıçdaroğlu"),
+        ("Kılıçdaroğlu", "Kemal Kılıçdaroğlu"),
+        ("Vladimir Putin", "Vladimir Putin"),
+    ]
+    said = doc.text.index("said")  # type: ignore[attr-defined]
+    assert index.last_person_before(said).label == "Kemal Kılıçdaroğlu"  # type: ignore[union-attr]
+    second = list(doc.sents)[1]  # type: ignore[attr-defined]
+    in_second = index.mentions_between(second.start_char, second.end_char)
+    assert [m.text for m in in_second] == ["Kılıçdaroğlu"]
+
+
 @pytest.mark.parametrize(
     ("text", "iso"),
     [
