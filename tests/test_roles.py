@@ -222,3 +222,47 @@ def test_a_party_from_a_party_word_is_the_gazetteers_with_its_wikidata_id(nlp) -
 
     [party] = [r.object for r in result.relations if r.object.label == "Republican Party"]
     assert party.wikidata == "Q29468"
+
+
+def test_a_state_title_goes_to_the_one_named_state_that_has_the_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Neither country dominates; the United States has no prime minister, the United
+    # Kingdom no president.
+    text = (
+        "The United Kingdom asked the United States for help. The United States refused. "
+        "The United Kingdom protested. Prime Minister Boris Johnson called it wrong. "
+        "President Donald Trump disagreed."
+    )
+    found = roles(nlp, text)
+
+    assert ("Boris Johnson", "leader-of", "United Kingdom") in found
+    assert ("Donald Trump", "leader-of", "United States") in found
+    assert ("Boris Johnson", "leader-of", "United States") not in found
+
+
+def test_a_state_title_is_not_taken_to_be_an_office_the_main_country_lacks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = US + "The United States agreed. Prime Minister Jacinda Ardern said she was pleased."
+
+    assert not any(person == "Jacinda Ardern" for person, _, _ in roles(nlp, text))
+
+
+def test_the_organs_of_a_state_make_the_article_about_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The country itself is never named, its legislature three times.
+    text = (
+        "The United States House of Representatives voted on Wednesday. "
+        "The United States House of Representatives passed both articles. The United States "
+        "Senate will hold the trial. The House impeached President Donald Trump."
+    )
+
+    assert ("Donald Trump", "leader-of", "United States") in roles(nlp, text)
+
+
+def test_a_title_in_a_clause_dated_years_back_is_not_held_now(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(
+        nlp,
+        US + "In 1905, President Theodore Roosevelt mediated a peace agreement. "
+        "The 2016 nominee, Senator Amy Klobuchar, spoke today.",
+    )
+
+    assert not any(person == "Theodore Roosevelt" for person, _, _ in found)
+    # A year that describes a noun ("the 2016 nominee") dates nothing.
+    assert ("Amy Klobuchar", "member-of", "United States Senate") in found

@@ -63,14 +63,27 @@ _WINDOW = 6
 
 def main_country(index: ActorIndex, *, at_least: int = 2, margin: float = 1.0) -> Actor | None:
     """The country an article is mostly about: named ``at_least`` times, more often than any
-    other and at least ``margin`` times as often (by default: twice, and more than any other)."""
-    counts = Counter(m.actor.id for m in index.mentions if m.actor.type == "Country")
+    other and at least ``margin`` times as often (by default: twice, and more than any other).
+
+    A mention of a state's organ ("the House of Representatives", "the Kremlin") counts
+    for the state: an article about a vote in Congress is about the United States even
+    if it never names the country."""
+    countries: dict[str, Actor] = {}
+    counts: Counter[str] = Counter()
+    for mention in index.mentions:
+        country = mention.actor if mention.actor.type == "Country" else None
+        if country is None:
+            container = index.part_of.get(mention.actor.id)
+            country = container if container is not None and container.type == "Country" else None
+        if country is not None:
+            countries.setdefault(country.id, country)
+            counts[country.id] += 1
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < at_least:
         return None
     if len(ranked) > 1 and (ranked[0][1] <= ranked[1][1] or ranked[0][1] < margin * ranked[1][1]):
         return None
-    return next(m.actor for m in index.mentions if m.actor.id == ranked[0][0])
+    return countries[ranked[0][0]]
 
 
 def _title(words: list[str], lexicon: Lexicon) -> str | None:

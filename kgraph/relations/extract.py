@@ -744,8 +744,9 @@ class _ArticleExtractor:
                     self.lexicon,
                     main_country=self.main_country,
                     countries=self.countries,
+                    past=_dated_to_the_past(sent, self.article.date),
                 )
-            )  # fmt: skip
+            )
             for sent in sentences
         ]
         explicit = {(r.person.id, r.relation) for found in roles for r in found if not r.default}
@@ -822,6 +823,32 @@ def _countries_by_mentions(index: ActorIndex) -> list[Actor]:
 
 
 _QUOTES = re.compile(r"[\"“”]")
+_YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
+
+
+def _dated_to_the_past(sent: Span, date: dt.date | None) -> set[int]:
+    """The tokens of the clauses the sentence dates to a year before the article's last one.
+
+    Titles there are those of that time: "In 1905, President Theodore Roosevelt mediated
+    a peace agreement" says nothing of who leads the country now. Only a date that
+    modifies a verb dates its clause; "the 2016 nominee" or "a 2018 candidate" does not,
+    nor does a date in a relative clause date the rest of the sentence.
+    """
+    if date is None:
+        return set()
+    past: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or not any(
+            int(year) < date.year - 1 for year in _YEAR.findall(ent.text)
+        ):
+            continue
+        anchor = ent.root
+        if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep":
+            anchor = anchor.head
+        verb = anchor.head
+        if anchor.dep_ in ("prep", "npadvmod", "tmod") and verb.pos_ in ("VERB", "AUX"):
+            past.update(t.i for t in verb.subtree)
+    return past
 
 
 def _is_quote_mark(token: Token) -> bool:

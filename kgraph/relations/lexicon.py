@@ -73,8 +73,10 @@ class Affiliation:
     Attributes:
         country: ISO 3166-1 alpha-2 code of the country where the word means this.
         word: the lowercase word or phrase ("republican", "senator", "tory").
-        kind: ``party`` (an adjective of membership), ``chamber`` (a legislator's title) or
-            ``office`` (a state office only some countries have: "foreign secretary").
+        kind: ``party`` (an adjective of membership), ``chamber`` (a legislator's title),
+            ``office`` (a state office only some countries have: "foreign secretary") or
+            ``absent`` (a state office this country does not have: the United States has no
+            prime minister, the United Kingdom no president).
         name: the canonical name of the party or chamber.
         type: its actor type.
     """
@@ -114,6 +116,18 @@ class Lexicon:
     def cues(self, pos: str, lemma: str) -> tuple[Cue, ...]:
         """The cues for a word, or ``()``."""
         return self.by_word.get((pos, lemma), ())
+
+    def has_office(self, iso_code: str | None, title: str) -> bool:
+        """Whether a country can hold a state title: not one ``affiliations.tsv`` says it lacks.
+
+        Example:
+            >>> lexicon = load_lexicon()
+            >>> [lexicon.has_office(iso, "prime minister") for iso in ("US", "GB")]
+            [False, True]
+        """
+        return not any(
+            a.kind == "absent" and a.country == iso_code for a in self.affiliations.get(title, ())
+        )
 
 
 def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
@@ -197,7 +211,7 @@ def _word_list(name: str) -> frozenset[str]:
     )
 
 
-_AFFILIATION_KINDS = ("party", "chamber", "office")
+_AFFILIATION_KINDS = ("party", "chamber", "office", "absent")
 _AFFILIATION_TYPES = ("PoliticalParty", "GovernmentBody", "Alliance", "Country")
 
 

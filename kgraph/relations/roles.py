@@ -8,6 +8,7 @@ A former office-holder ("former President X", "then-minister X") holds no office
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -164,6 +165,7 @@ def roles_in_sentence(
     *,
     main_country: Actor | None = None,
     countries: Sequence[Actor] = (),
+    past: AbstractSet[int] = frozenset(),
 ) -> Iterator[Role]:
     """Every role the sentence gives a person, by title, apposition or "X of Y".
 
@@ -172,6 +174,8 @@ def roles_in_sentence(
             organisation named ("Prime Minister X") is taken to be its office.
         countries: the countries the article names, most mentioned first; they decide
             which country's party a word such as "Conservative" means.
+        past: positions of tokens in clauses dated to an earlier time ("in 1905"): the
+            titles of people named there are not theirs now.
     """
     article = _Article(index, lexicon, main_country, countries)
     in_sentence = index.mentions_between(sent.start_char, sent.end_char)
@@ -181,6 +185,8 @@ def roles_in_sentence(
         if span is None:
             continue
         person, head = mention.actor, span.root
+        if head.i in past:
+            continue
         window = _left_window(span.start, sent, index)
         found = _find_title(window, lexicon)
         former = any(t.lower_.rstrip("-") in FORMER or t.lower_.startswith("ex-") for t in window)
@@ -204,7 +210,7 @@ def roles_in_sentence(
                 # "Senator X of Georgia" names a legislator's home state, not an office.
                 organisations = _of_objects(head, index)
             if organisations or not _names_a_state(affiliations):
-                yield from _with_default(person, title, organisations, lexicon, main_country, 0.9)
+                yield from _with_default(person, title, organisations, article, 0.9)
             yield from affiliations
         yield from _appositions(head, person, article)
         if not found:
@@ -212,14 +218,14 @@ def roles_in_sentence(
 
 
 def _with_default(
-    person: Actor, title: str, organisations: list[Actor], lexicon: Lexicon,
-    main_country: Actor | None, confidence: float,
-) -> Iterator[Role]:  # fmt: skip
-    """Roles towards the organisations named, else the article's country for a state office."""
-    if not organisations and title in lexicon.state_titles and main_country is not None:
-        yield Role(
-            person, lexicon.titles[title], main_country, confidence * 0.7, title, default=True
-        )
+    person: Actor, title: str, organisations: list[Actor], article: _Article, confidence: float
+) -> Iterator[Role]:
+    """Roles towards the organisations named, else the article's state for a state office."""
+    lexicon = article.lexicon
+    if not organisations and title in lexicon.state_titles:
+        state = _state_of_office(title, article)
+        if state is not None:
+            yield Role(person, lexicon.titles[title], state, confidence * 0.7, title, default=True)
         return
     relation = lexicon.titles[title]
     for organisation in {a.id: a for a in organisations}.values():
@@ -228,6 +234,33 @@ def _with_default(
         if relation == "candidate-for" and organisation.type not in _ELECTING:
             continue  # "a PhD candidate at the University of Florida"
         yield Role(person, relation, organisation, confidence, title)
+
+
+def _state_of_office(title: str, article: _Article) -> Actor | None:
+    """The state whose office a state title with no organisation named is.
+
+    The country the article is mostly about, if it has such an office. Else, when a
+    country the article names lacks the office, the one named at least twice that has
+    it: in an article about the United States and the United Kingdom, "Prime Minister X"
+    can only be the British one, "President Y" only the American.
+    """
+    lexicon, main = article.lexicon, article.main_country
+    if main is not None and lexicon.has_office(main.iso_code, title):
+        return main
+    lacking = main is not None or any(
+        not lexicon.has_office(c.iso_code, title) for c in article.countries
+    )
+    if not lacking:
+        return None  # no country dominates, and any of them could hold the office
+    mentions = Counter(m.actor.id for m in article.index.mentions)
+    holders = [
+        country
+        for country in article.countries
+        if country.type == "Country"
+        and mentions[country.id] >= 2
+        and lexicon.has_office(country.iso_code, title)
+    ]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _title_phrases(head: Token, index: ActorIndex) -> list[Token]:
@@ -291,7 +324,7 @@ def _as_phrases(verb: Token) -> list[Token]:
 
 def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role]:
     """ "X, the Kremlin spokesman" and "the Kremlin spokesman, X"."""
-    index, lexicon, main_country = article.index, article.lexicon, article.main_country
+    index, lexicon = article.index, article.lexicon
     phrases = _title_phrases(head, index)
     person_tokens = {t.i for t in head.subtree}
     for phrase in phrases:
@@ -320,7 +353,7 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
             _affiliations(subtree, title, covered, person, article, 0.8, bool(organisations))
         )
         if organisations or not _names_a_state(affiliations):
-            yield from _with_default(person, title, organisations, lexicon, main_country, 0.85)
+            yield from _with_default(person, title, organisations, article, 0.85)
         yield from affiliations
 
 
