@@ -464,3 +464,58 @@ def test_every_democrat_is_people_not_the_party(nlp) -> None:  # type: ignore[no
     found = asserted(run(nlp, text))
 
     assert not any(r == "requests" and o.startswith("Democratic") for _, r, o in found)
+
+
+def test_a_preposition_coordinated_with_another_takes_the_same_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Representative Jared Golden voted for the first article but against the second article."
+    found = asserted(run(nlp, text))
+
+    assert ("Jared Golden", "supports", "first article") in found
+    assert ("Jared Golden", "rejects", "second article") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "target"),
+    [
+        (
+            "The Houthi movement claimed responsibility for the attacks on Saudi oil facilities.",
+            "Houthis",
+            "Saudi Arabia",
+        ),
+        (
+            "The Islamic State claimed responsibility for the bombing in Tunis.",
+            "Islamic State",
+            "Tunisia",
+        ),
+        ("The Taliban claimed the attack on Afghan soldiers.", "Taliban", "Afghanistan"),
+    ],
+)
+def test_claiming_an_attack_is_attacking_its_target(nlp, text, claimant, target) -> None:  # type: ignore[no-untyped-def]
+    assert (claimant, "attacks", target) in asserted(run(nlp, text))
+
+
+def test_nobody_claiming_an_attack_attacks_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "No group has claimed responsibility for the attack on the United States embassy."
+
+    assert not [r for r in run(nlp, text).relations if r.relation == "attacks"]
+
+
+def test_announcing_force_or_pressure_is_a_threat(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = run(nlp, "The United States will impose sanctions on Iran on Monday.")
+
+    assert asserted(found) == {("United States", "threatens", "Iran")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran will not attack Israel.",  # a promise not to
+        "Will Russia attack Ukraine?",  # a question
+        "Russia could attack Ukraine.",  # a possibility
+    ],
+)
+def test_a_future_that_is_negated_asked_or_only_possible_threatens_nobody(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    relations = run(nlp, text).relations
+
+    assert not [r for r in relations if r.relation == "threatens"]
+    assert all(r.negated or r.hypothetical for r in relations)

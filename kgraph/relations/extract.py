@@ -49,6 +49,13 @@ _MEMBER_NOUNS = frozenset(
     {"member", "lawmaker", "legislator", "representative", "senator", "mp", "politician"}
 )
 #: Words that make "attack" physical rather than verbal.
+_MATERIAL_CONFLICT = frozenset({"attacks", "coerces", "sanctions"})
+_CLAIMING_VERBS = frozenset({"claim", "take", "accept", "admit"})
+# What a group claims when it claims an act of armed violence.
+_ATTACK_NOUNS = frozenset(
+    {"attack", "bombing", "strike", "airstrike", "assault", "shooting", "killing", "explosion",
+     "blast", "raid", "massacre", "ambush", "kidnapping", "hijacking", "beheading", "assassination"}
+)  # fmt: skip
 _MILITARY = frozenset(
     {
         "troop", "soldier", "army", "military", "missile", "rocket", "bomb", "airstrike", "drone",
@@ -454,6 +461,9 @@ class _ArticleExtractor:
         self.seen.add(key)
         if negated is None or hypothetical is None:
             negated, hypothetical = syntax.modality(token)
+            if relation in _MATERIAL_CONFLICT and hypothetical and syntax.announced(token):
+                # Announcing force or pressure against Y is threatening Y now.
+                relation, hypothetical, confidence = "threatens", False, confidence * 0.9
         speaker = self.speaker(token, inside_quote) if attribute else None
         if speaker is not None and speaker.id == subject.id:
             verb = syntax.speech_verb(token)
@@ -709,6 +719,61 @@ class _ArticleExtractor:
                     if relation is not None:
                         yield relation
 
+    def claimed_attacks(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
+        """ "The Houthis claimed responsibility for the attacks": the claimant attacked.
+
+        The target is the one the attack noun names ("attacks on Saudi Arabia"), else the
+        state of the place it happened in ("the bombing in Tunis"), else the country the
+        article is about, as event coders code a claimed attack.
+        """
+        for token in self.tokens:
+            if token.dep_ != "dobj" or token.head.lemma_.lower() not in _CLAIMING_VERBS:
+                continue
+            verb = token.head
+            if token.lemma_.lower() == "responsibility":
+                attacks = syntax.prep_objects(token, "for") + syntax.prep_objects(verb, "for")
+            elif verb.lemma_.lower() == "claim":
+                attacks = syntax.conjuncts(token)  # "claimed the attack"
+            else:
+                continue
+            for attack in attacks:
+                if attack.lemma_.lower() not in _ATTACK_NOUNS:
+                    continue
+                target = self._attack_target(attack)
+                if target is None:
+                    continue
+                for claimant_token in syntax.clause_subjects(verb):
+                    claimant, factor = self.actor(claimant_token)
+                    if claimant is None:
+                        continue
+                    relation = self.make(
+                        subject=claimant, relation="attacks", obj=target, token=verb,
+                        confidence=0.75 * factor, cue="claim responsibility",
+                        inside_quote=inside_quote,
+                    )  # fmt: skip
+                    if relation is not None:
+                        yield relation
+
+    def _attack_target(self, attack: Token) -> Actor | None:
+        named = syntax.prep_objects(attack, "on") + syntax.prep_objects(attack, "against")
+        for token in named:
+            actor = self.index.actor_of_phrase(token)
+            if actor is not None:
+                return actor
+        # "attacks on Saudi oil facilities", "the bombing in Tunis": the state of the place.
+        for phrase in named + syntax.prep_objects(attack, "in"):
+            for token in phrase.subtree:
+                state = self._state_of(self.index.actor_at(token))
+                if state is not None:
+                    return state
+        return self.main_country if not named else None
+
+    def _state_of(self, actor: Actor | None) -> Actor | None:
+        if actor is not None and actor.type in ("Country", "Territory"):
+            return actor
+        state = self.index.part_of.get(actor.id) if actor is not None else None
+        return state if state is not None and state.type == "Country" else None
+
     def on_request(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
         """ "She did so at the request of Justin Trudeau": Trudeau requested it of her."""
         for token in self.tokens:
@@ -766,6 +831,7 @@ class _ArticleExtractor:
             yield from self.part_of_relations(sent)
             yield from self.structure_relations(sent)
             yield from self.on_request(sent, inside_quote)
+            yield from self.claimed_attacks(sent, inside_quote)
             yield from self.banned_here(sent)
             yield from self.disparagements(sent, inside_quote)
             for token in self.tokens:

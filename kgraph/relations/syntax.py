@@ -30,6 +30,8 @@ PEOPLE_NOUNS = frozenset(
 HYPOTHETICAL_AUX = frozenset(
     {"could", "would", "might", "may", "should", "will", "shall", "can", "'ll", "must"}
 )
+#: The auxiliaries of a plain future: "X will strike Y" announces what X is to do.
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 #: Verbs whose infinitive complement has not (yet) happened ("plans to visit").
 INTENT_VERBS = frozenset(
     {
@@ -65,10 +67,16 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def prep_objects(head: Token, preposition: str) -> list[Token]:
-    """Objects of a preposition attached to ``head`` ("meet *with* X", "called *on* X")."""
+    """Objects of a preposition attached to ``head`` ("meet *with* X", "called *on* X").
+
+    A preposition coordinated with another counts as attached to the same head: "voted
+    for the first article but *against* the second".
+    """
     found = []
-    for child in head.children:
-        if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == preposition:
+    attached = [c for c in head.children if c.dep_ in ("prep", "prt", "agent", "dative")]
+    coordinated = [c for p in attached if p.dep_ == "prep" for c in p.children if c.dep_ == "conj"]
+    for child in [*head.children, *(c for c in coordinated if c.pos_ == "ADP")]:
+        if child.dep_ in ("prep", "prt", "agent", "dative", "conj") and child.lower_ == preposition:
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "pcomp"):
                     found.extend(conjuncts(grandchild))
@@ -184,15 +192,17 @@ def negated_here(token: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
 
 
-def modality(cue: Token) -> tuple[bool, bool]:
+def modality(cue: Token, *, future_is_hypothetical: bool = True) -> tuple[bool, bool]:
     """``(negated, hypothetical)`` for the clause of a cue word.
 
     Negation: "not"/"never"/"no" on the cue or on the verb that governs a noun
     cue, or a negating verb above it ("refused to meet"). Hypothetical: a modal
     or future auxiliary, an intent verb above it ("plans to visit"), a
     conditional "if"/"unless", a question, or a clause presented as a claim
-    ("accusations that X interfered").
+    ("accusations that X interfered"). With ``future_is_hypothetical=False`` a plain
+    future ("will", "shall") does not make it hypothetical.
     """
+    hypothetical_aux = HYPOTHETICAL_AUX if future_is_hypothetical else HYPOTHETICAL_AUX - FUTURE_AUX
     negated = hypothetical = False
     if _asked(cue):
         hypothetical = True
@@ -211,7 +221,7 @@ def modality(cue: Token) -> tuple[bool, bool]:
         if negated_here(head):
             negated = True
         if any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX for c in head.children
+            c.dep_ in ("aux", "auxpass") and c.lower_ in hypothetical_aux for c in head.children
         ):
             hypothetical = True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
@@ -240,6 +250,22 @@ def modality(cue: Token) -> tuple[bool, bool]:
         if depth > 0 and head.pos_ in ("VERB", "AUX") and head.dep_ == "conj":
             break  # "did not meet Y and criticised Z": the first verb's modality is its own
     return negated, hypothetical
+
+
+def announced(cue: Token) -> bool:
+    """Whether the cue's clause announces, in a plain future, what its subject will do.
+
+    "I will destroy the economy of Turkey", "Russia will strike Ukraine if it joins NATO":
+    the clause is hypothetical only by its "will"; a condition on another clause does not
+    change that, but "if" on this one, a modal, a question or a negation does.
+    """
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return False
+    return modality(cue) == (False, True) and modality(cue, future_is_hypothetical=False) == (
+        False,
+        False,
+    )
 
 
 def _asked(cue: Token) -> bool:
