@@ -89,6 +89,13 @@ _ORGAN_WORDS = frozenset(
         "assembly", "cabinet", "embassy", "court", "council", "forces",
     }
 )  # fmt: skip
+# Nouns that name a body whose full name goes on with "for ..." or "of ...": "the Tunisian
+# League for the Defence of Human Rights", "the Committee to Protect Journalists".
+_BODY_WORDS = _ORGAN_WORDS | {
+    "league", "committee", "commission", "association", "union", "society", "foundation",
+    "institute", "centre", "center", "federation", "organisation", "organization", "movement",
+    "front", "alliance", "party", "agency", "office", "bureau", "coalition", "network",
+}  # fmt: skip
 
 
 @Language.component("kgraph_joined_names")
@@ -97,6 +104,8 @@ def joined_names(doc: Doc) -> Doc:
 
     The gazetteer ruler runs before the NER and claims "Iraq" and "Tunisian", so the
     NER's organisation stops short of them; the organisation's whole name is the actor.
+    The small model also splits "the Tunisian League" + "for" + "the Defence of Human
+    Rights"; a body's name and the "for"/"of" phrase right after it are one name too.
     """
     entities = list(doc.ents)
     joined: list[Span] = []
@@ -104,23 +113,32 @@ def joined_names(doc: Doc) -> Doc:
     while i < len(entities):
         entity = entities[i]
         following = entities[i + 1] if i + 1 < len(entities) else None
-        if (
+        adjacent = following is not None and following.start == entity.end
+        across_for_or_of = (
             following is not None
-            and following.start == entity.end
-            and (
-                (
-                    entity.label_ == "ORG"
-                    and doc[entity.end - 1].lower_ in ("of", "for")
-                    and following.label_ in _NAME_TAILS
-                )
-                or (
-                    # "the Tunisian Parliament": the ruler's demonym and the NER's organ
-                    # are one name.
-                    entity.label_ == "NORP"
-                    and entity.ent_id_.endswith("|demonym")
-                    and following.label_ == "ORG"
-                    and doc[following.end - 1].lower_ in _ORGAN_WORDS
-                )
+            and following.start == entity.end + 1
+            and doc[entity.end].lower_ in ("for", "of")
+        )
+        if following is not None and (
+            (
+                adjacent
+                and entity.label_ == "ORG"
+                and doc[entity.end - 1].lower_ in ("of", "for")
+                and following.label_ in _NAME_TAILS
+            )
+            or (
+                across_for_or_of
+                and entity.label_ == following.label_ == "ORG"
+                and doc[entity.end - 1].lower_ in _BODY_WORDS
+            )
+            or (
+                # "the Tunisian Parliament": the ruler's demonym and the NER's organ
+                # are one name.
+                adjacent
+                and entity.label_ == "NORP"
+                and entity.ent_id_.endswith("|demonym")
+                and following.label_ == "ORG"
+                and doc[following.end - 1].lower_ in _ORGAN_WORDS
             )
         ):
             joined.append(Span(doc, entity.start, following.end, label="ORG"))

@@ -266,3 +266,23 @@ def test_a_title_in_a_clause_dated_years_back_is_not_held_now(nlp) -> None:  # t
     assert not any(person == "Theodore Roosevelt" for person, _, _ in found)
     # A year that describes a noun ("the 2016 nominee") dates nothing.
     assert ("Amy Klobuchar", "member-of", "United States Senate") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "The prosecutor general of Tehran, Ali Alghasi Mehr, said the warrants were issued.",
+            ("Ali Alghasi Mehr", "member-of", "Iran"),
+        ),
+        (
+            # The small model splits the league's name at "for"; it is one organisation.
+            "Speaking to reporters, the president of the Tunisian League for the Defence of "
+            "Human Rights, Jamel Msallem, said the decree was justified.",
+            ("Jamel Msallem", "leader-of", "Tunisian League for the Defence of Human Rights"),
+        ),
+    ],
+)
+def test_a_title_with_an_of_phrase_before_a_comma_titles_the_name_after_it(nlp, text, role) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs the name on the nearest noun (Tehran, Rights), not on the title.
+    assert role in roles(nlp, text)

@@ -285,6 +285,7 @@ def _title_phrases(head: Token, index: ActorIndex) -> list[Token]:
         and (first.dep_ == "appos" or listed)
     ):
         phrases.append(governor)
+    phrases += _title_before_comma(head, index)
     for clause in head.children:
         # "X, who succeeded him as Foreign Secretary"
         if clause.dep_ == "relcl" and clause.lemma_.lower() in ROLE_VERBS:
@@ -310,6 +311,21 @@ def _title_phrases(head: Token, index: ActorIndex) -> list[Token]:
         # "X was elected as the new Conservative leader"
         phrases += _as_phrases(verb)
     return phrases
+
+
+def _title_before_comma(head: Token, index: ActorIndex) -> list[Token]:
+    """ "the prosecutor general of Tehran, Ali Alghasi Mehr": the parser hangs the name on
+    the nearest noun (Tehran); the title phrase is the one whose "of" phrase ends there.
+    """
+    first = head.left_edge
+    if first.i < 2 or head.doc[first.i - 1].text != ",":
+        return []
+    node = head.doc[first.i - 2]
+    while node.dep_ in ("pobj", "prep", "compound", "amod") and node.head.i < first.i:
+        node = node.head
+        if node.pos_ == "NOUN" and index.actor_at(node) is None:
+            return [node]
+    return []
 
 
 def _as_phrases(verb: Token) -> list[Token]:
