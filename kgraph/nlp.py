@@ -146,9 +146,23 @@ def joined_names(doc: Doc) -> Doc:
             continue
         joined.append(entity)
         i += 1
-    if len(joined) != len(entities):
+    joined = [_with_organ_word(doc, entity) for entity in joined]
+    if joined != entities:
         doc.ents = joined
     return doc
+
+
+def _with_organ_word(doc: Doc, entity: Span) -> Span:
+    """ "the US Embassy", "the Iraq Army": the ruler's country and the organ word after it
+    are one organisation's name, which the NER left untagged."""
+    if entity.label_ != "GPE" or not entity.ent_id_.endswith("|name") or entity.end >= len(doc):
+        return entity
+    word = doc[entity.end]
+    if word.ent_type_ or word.lower_ not in _ORGAN_WORDS:
+        return entity
+    if not (word.is_title or word.lower_ == "embassy"):
+        return entity  # "the US government": a description, the ruler's country stands alone
+    return Span(doc, entity.start, entity.end + 1, label="ORG")
 
 
 @functools.cache

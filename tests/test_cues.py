@@ -519,3 +519,28 @@ def test_a_future_that_is_negated_asked_or_only_possible_threatens_nobody(nlp, t
 
     assert not [r for r in relations if r.relation == "threatens"]
     assert all(r.negated or r.hypothetical for r in relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SDF is largely made up of YPG militia.",
+        "The Syrian Democratic Forces consist of the People's Protection Units and Arab tribes.",
+    ],
+)
+def test_what_a_body_is_made_up_of_is_part_of_it(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, text))
+
+    assert ("People's Protection Units", "part-of", "Syrian Democratic Forces") in found
+
+
+def test_a_states_embassy_is_one_body_part_of_the_state_and_the_embassy_names_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(
+        run(
+            nlp,
+            "Nick Adderley wrote to the US Embassy in London. The embassy declined the request.",
+        )
+    )
+
+    assert ("US Embassy", "part-of", "United States") in found
+    assert ("US Embassy", "rejects", "request") in found

@@ -49,6 +49,7 @@ _MEMBER_NOUNS = frozenset(
     {"member", "lawmaker", "legislator", "representative", "senator", "mp", "politician"}
 )
 #: Words that make "attack" physical rather than verbal.
+_COMPOSED_OF = frozenset({"make", "compose", "comprise", "consist"})
 _MATERIAL_CONFLICT = frozenset({"attacks", "coerces", "sanctions"})
 _CLAIMING_VERBS = frozenset({"claim", "take", "accept", "admit"})
 # What a group claims when it claims an act of armed violence.
@@ -608,7 +609,10 @@ class _ArticleExtractor:
         """A body and the state it belongs to, named in one sentence ("the Kremlin ... Russia")."""
         named = {m.actor.id: m for m in self.index.mentions_between(sent.start_char, sent.end_char)}
         for actor_id, mention in named.items():
-            if mention.actor.type != "GovernmentBody" or actor_id in self.placed_bodies:
+            if actor_id in self.placed_bodies or mention.actor.type not in (
+                "GovernmentBody",
+                "Organization",  # what the NER makes of "the US Embassy", untyped
+            ):
                 continue  # a party or company of a country is not an organ of its state
             container, cue = self.index.part_of.get(actor_id), "gazetteer"
             if container is not None and container.id not in named:
@@ -658,6 +662,42 @@ class _ArticleExtractor:
                 )  # fmt: skip
                 if relation is not None:
                     yield relation
+
+    def composition(self, sent: Span) -> Iterator[Relation]:
+        """ "The SDF is largely made up of YPG militia": each named component is part of it."""
+        for verb in self.tokens:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in _COMPOSED_OF:
+                continue
+            if lemma == "make" and not any(
+                c.dep_ == "prt" and c.lower_ == "up" for c in verb.children
+            ):
+                continue
+            passive = _passive(verb)
+            if passive != (lemma != "consist"):
+                continue  # "X consists of", "X is made up / composed / comprised of"
+            wholes = syntax.passive_subjects(verb) if passive else syntax.clause_subjects(verb)
+            for whole_token in wholes:
+                whole = self.index.actor_of_phrase(whole_token)
+                if whole is None or whole.type in ("Person", "Topic"):
+                    continue
+                for part_token in syntax.prep_objects(verb, "of"):
+                    part = self.index.actor_at(part_token) or next(
+                        (
+                            actor
+                            for c in part_token.children
+                            if c.dep_ == "compound" and (actor := self.index.actor_at(c))
+                        ),
+                        None,
+                    )  # "YPG militia"
+                    if part is None or part.type in ("Person", "Topic"):
+                        continue
+                    relation = self.make(
+                        subject=part, relation="part-of", obj=whole, token=verb,
+                        confidence=0.75, cue=lemma, inside_quote=False, attribute=False,
+                    )  # fmt: skip
+                    if relation is not None:
+                        yield relation
 
     def disparagements(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
         """A speaker calling someone a liar or a bully criticizes them.
@@ -830,6 +870,7 @@ class _ArticleExtractor:
             yield from self.role_relations(sent, sentence_roles, explicit)
             yield from self.part_of_relations(sent)
             yield from self.structure_relations(sent)
+            yield from self.composition(sent)
             yield from self.on_request(sent, inside_quote)
             yield from self.claimed_attacks(sent, inside_quote)
             yield from self.banned_here(sent)
