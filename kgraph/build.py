@@ -12,8 +12,10 @@ graph file is serialised from an on-disk Oxigraph store at the end.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import logging
+import os
 import secrets
 import shutil
 import tempfile
@@ -124,6 +126,28 @@ def _collect(
         yield result
 
 
+def _remove_stale_stores(output: Path) -> None:
+    """Remove the hidden stores that builds of ``output`` killed before their cleanup left.
+
+    Each is named after the process that made it; one whose process is gone is garbage
+    (a running build of the same output keeps its own).
+    """
+    for folder in output.parent.glob(f".{glob.escape(output.name)}.*-*.store"):
+        pid = folder.name[len(output.name) + 2 :].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
 @contextlib.contextmanager
 def _open_sink(
     output: Path | None, store: Path | None, endpoint: str | None, update_endpoint: str | None
@@ -151,7 +175,8 @@ def _open_sink(
             f"{output}: cannot write the graph: {exc.strerror or exc}; "
             "check the folder exists and is writable"
         ) from exc
-    folder = output.parent / f".{output.name}.{secrets.token_hex(6)}.store"
+    _remove_stale_stores(output)
+    folder = output.parent / f".{output.name}.{os.getpid()}-{secrets.token_hex(6)}.store"
     try:
         with OxigraphSink(folder) as sink:
             yield sink

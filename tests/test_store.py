@@ -230,6 +230,36 @@ def test_a_build_killed_mid_way_leaves_whole_batches_and_a_rerun_completes_it(
         assert rdf11(graph) == expected
 
 
+@pytest.mark.model
+@pytest.mark.skipif(not CORPUS.is_file(), reason=f"needs the shared corpus {CORPUS}")
+def test_a_file_build_killed_mid_way_leaves_no_graph_and_the_next_build_clears_its_store(
+    tmp_path: Path,
+) -> None:
+    inputs = _articles(tmp_path, 6)
+    output = tmp_path / "out" / "graph.nt"
+    kgraph = str(Path(sys.executable).parent / "kgraph")
+    process = subprocess.Popen(
+        [kgraph, "-v", "build", *map(str, inputs), "-o", str(output), "--batch-size", "2"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stderr is not None
+    for line in process.stderr:
+        if "committed batch 1" in line:
+            break
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    process.stderr.close()
+    # No graph, half or whole; only the hidden store the killed build streamed into.
+    [left] = list(output.parent.iterdir())
+    assert left.name.startswith(".graph.nt.") and left.name.endswith(".store")
+
+    build(inputs, output)
+    assert [p.name for p in output.parent.iterdir()] == ["graph.nt"]
+    assert "RelationStatement" in output.read_text(encoding="utf-8")
+
+
 def test_query_stats_and_plot_read_a_store(
     rdf_results: list[ArticleResult], tmp_path: Path
 ) -> None:
