@@ -107,7 +107,7 @@ def joined_names(doc: Doc) -> Doc:
     The small model also splits "the Tunisian League" + "for" + "the Defence of Human
     Rights"; a body's name and the "for"/"of" phrase right after it are one name too.
     """
-    entities = list(doc.ents)
+    entities = [_with_organ_word(doc, entity) for entity in doc.ents]
     joined: list[Span] = []
     i = 0
     while i < len(entities):
@@ -146,23 +146,35 @@ def joined_names(doc: Doc) -> Doc:
             continue
         joined.append(entity)
         i += 1
-    joined = [_with_organ_word(doc, entity) for entity in joined]
-    if joined != entities:
+    if joined != list(doc.ents):
         doc.ents = joined
     return doc
 
 
 def _with_organ_word(doc: Doc, entity: Span) -> Span:
-    """ "the US Embassy", "the Iraq Army": the ruler's country and the organ word after it
-    are one organisation's name, which the NER left untagged."""
+    """ "the US Embassy", "the United States Commission on International Religious Freedom":
+    the ruler's country, a body word and the capitalised name that goes on after "of",
+    "on" or "for" are one organisation's name, which the NER left untagged."""
     if entity.label_ != "GPE" or not entity.ent_id_.endswith("|name") or entity.end >= len(doc):
         return entity
     word = doc[entity.end]
-    if word.ent_type_ or word.lower_ not in _ORGAN_WORDS:
+    if word.ent_type_ or word.lower_ not in _BODY_WORDS:
         return entity
     if not (word.is_title or word.lower_ == "embassy"):
         return entity  # "the US government": a description, the ruler's country stands alone
-    return Span(doc, entity.start, entity.end + 1, label="ORG")
+    end = entity.end + 1
+    if end + 1 < len(doc) and doc[end].lower_ in ("of", "on", "for") and doc[end + 1].is_title:
+        name_end = end + 1
+        while (
+            name_end < len(doc)
+            and not doc[name_end].ent_type_
+            and (doc[name_end].is_title or doc[name_end].lower_ in ("and", "of", "the"))
+        ):
+            name_end += 1
+        while doc[name_end - 1].lower_ in ("and", "of", "the", "on", "for"):
+            name_end -= 1
+        end = max(end, name_end)
+    return Span(doc, entity.start, end, label="ORG")
 
 
 @functools.cache

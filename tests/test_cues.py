@@ -544,3 +544,21 @@ def test_a_states_embassy_is_one_body_part_of_the_state_and_the_embassy_names_it
 
     assert ("US Embassy", "part-of", "United States") in found
     assert ("US Embassy", "rejects", "request") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The United States Commission on International Religious Freedom criticized the move.",
+            "United States Commission on International Religious Freedom",
+        ),
+        ("The US Commission on Civil Rights criticized the move.", "US Commission on Civil Rights"),
+    ],
+)
+def test_a_state_body_named_after_its_state_is_one_actor(nlp, text, body) -> None:  # type: ignore[no-untyped-def]
+    # The gazetteer claims the state's name; the rest of the body's name is joined to it.
+    found = asserted(run(nlp, text))
+
+    assert (body, "criticizes", "move") in found
+    assert (body, "part-of", "United States") in found

@@ -86,6 +86,7 @@ _STATE_ORGANS = frozenset(
     {
         "parliament", "ministry", "department", "embassy", "consulate", "government", "cabinet",
         "assembly", "senate", "congress", "court", "police", "council", "office", "presidency",
+        "commission",
     }
 )  # fmt: skip
 #: Relations only a state's authorities carry out, so "banned in Turkey" is Türkiye's act.
