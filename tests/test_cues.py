@@ -562,3 +562,20 @@ def test_a_state_body_named_after_its_state_is_one_actor(nlp, text, body) -> Non
 
     assert (body, "criticizes", "move") in found
     assert (body, "part-of", "United States") in found
+
+
+def test_defending_a_decision_supports_it_and_defending_a_city_supports_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(
+        run(nlp, "President Donald Trump defended his decision. Troops defended the city.")
+    )
+
+    assert ("Donald Trump", "supports", "decision") in found
+    assert not [t for t in found if t[1] == "supports" and t[2] == "city"]
+
+
+def test_the_speakers_or_addressees_own_thing_is_no_topic(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Bernie Sanders said to Joe Biden: "I am asking all Americans to support your candidacy."'
+    )
+
+    assert not [r for r in run(nlp, text).relations if r.object.label.startswith("your")]

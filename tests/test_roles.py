@@ -286,3 +286,9 @@ def test_a_title_in_a_clause_dated_years_back_is_not_held_now(nlp) -> None:  # t
 def test_a_title_with_an_of_phrase_before_a_comma_titles_the_name_after_it(nlp, text, role) -> None:  # type: ignore[no-untyped-def]
     # The parser hangs the name on the nearest noun (Tehran, Rights), not on the title.
     assert role in roles(nlp, text)
+
+
+def test_a_president_among_several_is_a_past_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = US + "A third president, Richard Nixon, resigned before any impeachment vote."
+
+    assert not any(person == "Richard Nixon" for person, _, _ in roles(nlp, text))

@@ -50,6 +50,7 @@ _MEMBER_NOUNS = frozenset(
 )
 #: Words that make "attack" physical rather than verbal.
 _COMPOSED_OF = frozenset({"make", "compose", "comprise", "consist"})
+_SPEAKERS_OWN = frozenset({"my", "your", "our"})
 _MATERIAL_CONFLICT = frozenset({"attacks", "coerces", "sanctions"})
 _CLAIMING_VERBS = frozenset({"claim", "take", "accept", "admit"})
 # What a group claims when it claims an act of armed violence.
@@ -252,6 +253,8 @@ class _ArticleExtractor:
         """A Topic for a noun phrase that names no actor ("interference of Russia in the vote")."""
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "CARDINAL"):
             return None
+        if any(c.dep_ == "poss" and c.lower_ in _SPEAKERS_OWN for c in token.children):
+            return None  # "I endorse your candidacy": whose it is, the text does not name
         keep = [token]
         for child in token.children:
             if child.dep_ in _TOPIC_STOP_DEPS and not _is_quote_mark(child):

@@ -357,8 +357,14 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
             continue  # the title must head the phrase: not "the head chef of a restaurant"
         title, covered = found
         plural = phrase.tag_ in ("NNS", "NNPS")
-        if plural and title in lexicon.state_titles and lexicon.titles[title] == "leader-of":
-            continue  # a state has one head at a time: "two presidents, X and Y" were past ones
+        one_of_several = plural or any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in phrase.children
+        )
+        heads_a_state = title in lexicon.state_titles and lexicon.titles[title] == "leader-of"
+        if one_of_several and heads_a_state:
+            # A state has one head at a time: "two presidents, X and Y", "a third president,
+            # Richard Nixon" were past ones.
+            continue
         before = [t for t in subtree if t.i < min(covered)]
         after = [t for t in subtree if t.i > max(covered)]
         organisations = _organisations(before, index, person)[-1:] or _organisations(
