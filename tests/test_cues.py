@@ -579,3 +579,14 @@ def test_the_speakers_or_addressees_own_thing_is_no_topic(nlp) -> None:  # type:
     )
 
     assert not [r for r in run(nlp, text).relations if r.object.label.startswith("your")]
+
+
+def test_a_conjunct_that_is_the_subject_of_the_next_verb_is_not_an_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "US troops had defeated ISIS and Turkey would be moving into Northern Syria."
+    found = asserted(run(nlp, text))
+
+    assert ("United States", "attacks", "Islamic State") in found
+    assert ("United States", "attacks", "Türkiye") not in found
+    # Subjects that share a verb stay coordinated.
+    both = asserted(run(nlp, "France and Germany condemned Russia."))
+    assert {("France", "criticizes", "Russia"), ("Germany", "criticizes", "Russia")} <= both

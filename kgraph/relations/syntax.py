@@ -62,8 +62,25 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and every token coordinated with it ("France and Germany")."""
-    return [token, *token.conjuncts]
+    """The token and every token coordinated with it ("France and Germany").
+
+    A conjunct that is really the subject of a verb right after it is left out: in
+    "US troops had defeated ISIS and Turkey would be moving in", Turkey was not defeated.
+    """
+    return [token, *(c for c in token.conjuncts if not _subject_of_next_verb(c))]
+
+
+def _subject_of_next_verb(noun: Token) -> bool:
+    after = noun.right_edge.i + 1
+    if after >= len(noun.doc):
+        return False
+    following = noun.doc[after]
+    if following.tag_ not in ("MD", "VBD", "VBZ", "VBP"):
+        return False
+    verb = following if following.pos_ == "VERB" else following.head
+    return verb.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children
+    )
 
 
 def prep_objects(head: Token, preposition: str) -> list[Token]:
