@@ -116,12 +116,16 @@ class _Tally:
 
 
 def _collect(
-    articles: Iterable[Article], tally: _Tally, extract_options: dict[str, Any]
+    articles: Iterable[Article],
+    tally: _Tally,
+    extract_options: dict[str, Any],
+    on_error: ErrorHandler | None,
 ) -> Iterator[ArticleResult]:
     """Extract here (``n_process`` spaCy processes), telling ``tally`` of each article."""
     from kgraph.pipeline import extract
 
-    for result in extract(articles, **extract_options):
+    skipped = lambda error: tally.skipped(error, on_error)  # noqa: E731
+    for result in extract(articles, on_error=skipped, **extract_options):
         tally.article(ArticleSummary.of(result))
         yield result
 
@@ -250,11 +254,13 @@ def build(
                 # committed as soon as its articles are extracted.
                 options = {"n_process": n_process, "batch_size": min(batch_size, 32)}
                 options |= extract_options
-                results = _collect(articles, tally, options)
+                results = _collect(articles, tally, options, on_error)
                 build_graph(results, graph=sink.graph, commit=sink.commit, batch_size=batch_size)
             else:
                 near = output if output is not None else store
-                _build_on_dask(articles, sink, dask, tally, near, n_process, extract_options)
+                _build_on_dask(
+                    articles, sink, dask, tally, near, n_process, extract_options, on_error
+                )
             tally.finish()
 
             # ---- end-of-build updates ----------------------------------------------------
@@ -298,6 +304,7 @@ def _build_on_dask(
     near: Path | None,
     n_process: int,
     extract_options: dict[str, Any],
+    on_error: ErrorHandler | None,
 ) -> None:
     from kgraph.distributed import build_on_dask
 
@@ -312,6 +319,7 @@ def _build_on_dask(
             address=dask,
             shard_dir=shards,
             on_article=tally.article,
+            on_error=lambda error: tally.skipped(error, on_error),
             n_workers=n_process,
             extract_options=extract_options,
         )
@@ -334,7 +342,7 @@ def extract_files(
     articles = read_articles(paths, on_error=on_error)
     if doc_ids is not None:
         articles = (a for a in articles if a.id in doc_ids)
-    for result in extract(articles, n_process=n_process, **extract_options):
+    for result in extract(articles, n_process=n_process, on_error=on_error, **extract_options):
         yield from result.relations
 
 

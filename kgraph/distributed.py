@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kgraph.actors.registry import roles_of
-from kgraph.errors import KgraphError, StoreError
+from kgraph.errors import ArticleError, KgraphError, StoreError
 from kgraph.model import Actor, Article, ArticleResult
 
 if TYPE_CHECKING:
@@ -109,6 +109,7 @@ class Partition:
     index: int
     shard: str
     summaries: tuple[ArticleSummary, ...]
+    errors: tuple[ArticleError, ...] = ()
 
 
 def extract_partition(
@@ -121,14 +122,18 @@ def extract_partition(
     from kgraph.store import ntriples
     from kgraph.vocabulary import KG
 
-    results = list(extract(articles, **options))
+    errors: list[ArticleError] = []
+    results = list(extract(articles, on_error=errors.append, **options))
     graph = build_graph(results)
     graph.remove((None, KG.mentionCount, None))  # the driver counts over the whole corpus
     shard = Path(shard_dir) / f"part-{index:06d}.nq"
     with atomic_write(shard, encoding="utf-8", what="shard") as stream:
         stream.write(ntriples(graph))
     return Partition(
-        index=index, shard=str(shard), summaries=tuple(ArticleSummary.of(r) for r in results)
+        index=index,
+        shard=str(shard),
+        summaries=tuple(ArticleSummary.of(r) for r in results),
+        errors=tuple(errors),
     )
 
 
@@ -191,9 +196,15 @@ def _count_update(counts: Counter[str]) -> str:
 class _Loader:
     """Loads partitions into a sink in input order, counting each article once."""
 
-    def __init__(self, sink: Sink, on_article: Callable[[ArticleSummary], None]) -> None:
+    def __init__(
+        self,
+        sink: Sink,
+        on_article: Callable[[ArticleSummary], None],
+        on_error: Callable[[ArticleError], None] | None = None,
+    ) -> None:
         self.sink = sink
         self.on_article = on_article
+        self.on_error = on_error
         self.counted: set[str] = set()
 
     def load(self, partition: Partition) -> None:
@@ -216,6 +227,11 @@ class _Loader:
         shard.unlink()
         for summary in summaries:
             self.on_article(summary)
+        for error in partition.errors:
+            if self.on_error is not None:
+                self.on_error(error)
+            else:
+                logger.warning("skipped %s", error)
 
 
 def build_on_dask(
@@ -225,6 +241,7 @@ def build_on_dask(
     address: Any,
     shard_dir: str | os.PathLike[str],
     on_article: Callable[[ArticleSummary], None],
+    on_error: Callable[[ArticleError], None] | None = None,
     partition_size: int = 32,
     n_workers: int = 1,
     extract_options: dict[str, Any] | None = None,
@@ -238,6 +255,7 @@ def build_on_dask(
             LocalCluster of ``n_workers`` processes, or a ``distributed.Client``.
         shard_dir: a folder the workers write and the driver reads (shared, on a cluster).
         on_article: called on the driver, in input order, once an article is loaded.
+        on_error: called on the driver for each article a worker could not extract.
         partition_size: articles per task.
         n_workers: workers of a local cluster.
         extract_options: keyword arguments for ``kgraph.pipeline.extract`` on the workers.
@@ -252,7 +270,7 @@ def build_on_dask(
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         # A few partitions per worker in flight: workers stay busy, the driver's memory flat.
         window = 2 * workers
-        loader = _Loader(sink, on_article)
+        loader = _Loader(sink, on_article, on_error)
         in_flight: deque[Any] = deque()
         for index, batch in enumerate(_batched(articles, partition_size)):
             future = client.submit(

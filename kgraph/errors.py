@@ -17,7 +17,8 @@ class KgraphError(Exception):
 
 
 class ArticleError(KgraphError):
-    """An article cannot be read: not UTF-8, binary, empty, or a bad date.
+    """An article cannot be read (not UTF-8, binary, empty, a bad date) or cannot be
+    extracted (a rule failed on it): it is reported and skipped, the batch goes on.
 
     Attributes:
         source: the file (or ``file:line``) the article came from.
@@ -27,6 +28,10 @@ class ArticleError(KgraphError):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+    def __reduce__(self) -> tuple[type[ArticleError], tuple[str, str]]:
+        # Sent back from worker processes: rebuilt from both fields, not from the message.
+        return (type(self), (self.source, self.problem))
 
 
 class OntologyError(KgraphError):

@@ -9,20 +9,26 @@ Example:
 from __future__ import annotations
 
 import itertools
+import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kgraph.actors.dictionary import ActorDictionary
-from kgraph.actors.gazetteer import load_gazetteer
+from kgraph.actors.gazetteer import Gazetteer, load_gazetteer
 from kgraph.actors.resolve import resolve_actors
+from kgraph.articles import ErrorHandler
+from kgraph.errors import ArticleError
 from kgraph.model import Article, ArticleResult
 from kgraph.nlp import load_pipeline, parse
 from kgraph.relations.extract import extract_relations
-from kgraph.relations.lexicon import load_lexicon
+from kgraph.relations.lexicon import Lexicon, load_lexicon
+
+log = logging.getLogger(__name__)
 
 
 def extract(
@@ -32,6 +38,7 @@ def extract(
     n_process: int = 1,
     batch_size: int = 32,
     actors: ActorDictionary | None = None,
+    on_error: ErrorHandler | None = None,
 ) -> Iterator[ArticleResult]:
     """Extract actors and relations from articles, one ``ArticleResult`` per article, in order.
 
@@ -43,28 +50,64 @@ def extract(
         batch_size: articles per batch.
         actors: a user's actor dictionary (``kgraph.actors.dictionary.load_dictionary``):
             its actors win over inferred ones, its dated roles resolve "the president".
+        on_error: called with an ``ArticleError`` for each article on which extraction
+            fails (a bug in a rule, not in the article): it is skipped and the others go
+            on. By default the error is logged as a warning.
     """
+    report = on_error or _log_error
     if n_process > 1 and nlp is None:
-        yield from _extract_in_workers(articles, n_process, batch_size, actors)
+        for item in _extract_in_workers(articles, n_process, batch_size, actors):
+            if isinstance(item, ArticleError):
+                report(item)
+            else:
+                yield item
         return
     gazetteer = actors.gazetteer() if actors is not None else load_gazetteer()
     lexicon = load_lexicon()
     for doc, article in parse(articles, nlp=nlp, n_process=n_process, batch_size=batch_size):
+        result = _extract_one(doc, article, gazetteer, lexicon, actors)
+        if isinstance(result, ArticleError):
+            report(result)
+        else:
+            yield result
+
+
+def _extract_one(
+    doc: Doc,
+    article: Article,
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    actors: ActorDictionary | None,
+) -> ArticleResult | ArticleError:
+    try:
         index = resolve_actors(
             doc, gazetteer=gazetteer, article=article, dictionary=actors, lexicon=lexicon
         )
         relations = tuple(extract_relations(doc, article, index, lexicon=lexicon))
-        yield ArticleResult(
-            article=article,
-            actors=index.actors(),
-            mention_counts=index.mention_counts(),
-            relations=relations,
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # one article a rule fails on must not stop the corpus
+        log.debug("extraction failed on %s", article.source, exc_info=True)
+        return ArticleError(
+            article.source,
+            f"extraction failed ({type(exc).__name__}: {str(exc)[:200]}); the article was "
+            "skipped. This is a bug in kgraph: please report it with the article",
         )
+    return ArticleResult(
+        article=article,
+        actors=index.actors(),
+        mention_counts=index.mention_counts(),
+        relations=relations,
+    )
+
+
+def _log_error(error: ArticleError) -> None:
+    log.warning("skipped %s", error)
 
 
 def _extract_in_workers(
     articles: Iterable[Article], n_process: int, batch_size: int, actors: ActorDictionary | None
-) -> Iterator[ArticleResult]:
+) -> Iterator[ArticleResult | ArticleError]:
     """Each worker parses and extracts whole batches; the results come back in input order.
 
     With spaCy's own ``n_process`` the workers only parse, and this process resolves actors
@@ -73,7 +116,7 @@ def _extract_in_workers(
     """
     context = multiprocessing.get_context()
     with context.Pool(n_process, initializer=load_pipeline) as pool:
-        in_flight: deque[AsyncResult[list[ArticleResult]]] = deque()
+        in_flight: deque[AsyncResult[list[ArticleResult | ArticleError]]] = deque()
         for batch in _batches(articles, batch_size):
             in_flight.append(pool.apply_async(_extract_batch, (batch, actors)))
             if len(in_flight) >= 2 * n_process:
@@ -82,8 +125,14 @@ def _extract_in_workers(
             yield from in_flight.popleft().get()
 
 
-def _extract_batch(batch: list[Article], actors: ActorDictionary | None) -> list[ArticleResult]:
-    return list(extract(batch, actors=actors))
+def _extract_batch(
+    batch: list[Article], actors: ActorDictionary | None
+) -> list[ArticleResult | ArticleError]:
+    """Run in a worker: results and errors in input order, errors sent back as data."""
+    found: list[ArticleResult | ArticleError] = []
+    for result in extract(batch, actors=actors, on_error=found.append):
+        found.append(result)
+    return found
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

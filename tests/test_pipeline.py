@@ -37,3 +37,34 @@ def test_two_worker_processes_give_the_same_results_in_the_same_order() -> None:
 
     assert [r.article.id for r in in_workers] == [a.id for a in articles]
     assert in_workers == alone
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_an_article_a_rule_fails_on_is_reported_and_skipped_and_the_rest_go_on(
+    monkeypatch: pytest.MonkeyPatch, n_process: int
+) -> None:
+    import kgraph.pipeline
+    from kgraph.model import Article
+
+    real = kgraph.pipeline.extract_relations
+
+    def failing_on_b(doc, article, index, **options):  # type: ignore[no-untyped-def]
+        if article.id == "b":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(doc, article, index, **options)
+
+    # Worker processes are forked, so they see the patched function too.
+    monkeypatch.setattr(kgraph.pipeline, "extract_relations", failing_on_b)
+    articles = [
+        Article(id=name, date=None, title="", text="Russia accused Ukraine.", source=f"{name}.txt")
+        for name in ("a", "b", "c")
+    ]
+    errors = []
+
+    results = list(extract(articles, n_process=n_process, batch_size=1, on_error=errors.append))
+
+    assert [r.article.id for r in results] == ["a", "c"]
+    assert all(r.relations for r in results)
+    [error] = errors
+    assert error.source == "b.txt"
+    assert "extraction failed (RecursionError" in str(error) and "skipped" in str(error)
