@@ -590,3 +590,17 @@ def test_a_conjunct_that_is_the_subject_of_the_next_verb_is_not_an_object(nlp) -
     # Subjects that share a verb stay coordinated.
     both = asserted(run(nlp, "France and Germany condemned Russia."))
     assert {("France", "criticizes", "Russia"), ("Germany", "criticizes", "Russia")} <= both
+
+
+def test_a_colon_opens_the_quotation_of_whoever_the_verb_before_it_has(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Legislator Tanya Chan spoke to the press after the speech: "
+        '"I really urge Carrie Lam to step down. Please, please Carrie Lam, please go."'
+    )
+    result = run(nlp, text)
+
+    requests = [r for r in result.relations if r.relation == "requests"]
+    assert {(r.subject.label, r.object.label, r.cue) for r in requests} == {
+        ("Tanya Chan", "Carrie Lam", "urge"),  # "I" in the quotation is Tanya Chan
+        ("Tanya Chan", "Carrie Lam", "please"),  # begging the one addressed
+    }

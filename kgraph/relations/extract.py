@@ -168,6 +168,9 @@ class _ArticleExtractor:
             # "I" in news text is whoever is quoted; in "I said" it is the one quoted before.
             verb = syntax.speech_verb(token)
             if verb is None or token.head.i == verb.i:
+                introducing = self.introduces_quote(token.sent, before=token.i)
+                if introducing is not None:
+                    return introducing, 0.85
                 return (self.quote_speaker if self.inside_quote else None), 0.85
             return self.speaker_of(verb, first_person=False), 0.85
         for child in token.children:
@@ -412,7 +415,30 @@ class _ArticleExtractor:
             actor, _ = self.actor(source)
             if actor is not None:
                 return actor
+        introducing = self.introduces_quote(token.sent, before=token.i)
+        if introducing is not None:
+            return introducing
         return self.quote_speaker if inside_quote or self.in_quotation(token) else None
+
+    def introduces_quote(self, sent: Span, before: int | None = None) -> Actor | None:
+        """Who speaks the quotation a colon opens: "Tanya Chan spoke to the press: "..."".
+
+        Any verb does, not only one of saying, when a colon and a quotation mark follow it.
+        """
+        tokens = list(sent)
+        for colon, mark in zip(tokens, tokens[1:], strict=False):
+            if before is not None and mark.i >= before:
+                break
+            if colon.text != ":" or not _is_quote_mark(mark) or colon.head.pos_ != "VERB":
+                continue
+            for subject in syntax.clause_subjects(colon.head):
+                # Names and he/she only: "I" would be the speaker of this very quotation.
+                actor = self.index.actor_of_phrase(subject)
+                if actor is None and subject.lower_ in _PERSONAL_PRONOUNS:
+                    actor = self.pronoun_referent(subject)
+                if actor is not None and actor.type != "Topic":
+                    return actor
+        return None
 
     def date(self, token: Token) -> dt.date | None:
         for head in list(syntax.governing_chain(token))[:4]:
@@ -818,6 +844,39 @@ class _ArticleExtractor:
         state = self.index.part_of.get(actor.id) if actor is not None else None
         return state if state is not None and state.type == "Country" else None
 
+    def pleas(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
+        """ "Please, Carrie Lam, please go": a speaker begging someone named requests them."""
+        begs = [t for t in self.tokens if t.lower_ == "please" and t.pos_ == "INTJ"]
+        # An imperative the "please" belongs to: a bare verb with no subject.
+        verbs = {b.head.i: b.head for b in begs if b.head.tag_ == "VB"}
+        for root in verbs.values():
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+                continue
+            yield from self._plea(root, {b.i for b in begs}, inside_quote)
+
+    def _plea(self, root: Token, begs: set[int], inside_quote: bool) -> Iterator[Relation]:
+        speaker = self.speaker(root, inside_quote)
+        if speaker is None:
+            return
+        # The one addressed: a name the parser hangs on "please", or set off before the verb.
+        addressed = [
+            t
+            for t in self.tokens
+            if t.i < root.i
+            and (t.head.i in begs or (t.head.i == root.i and t.dep_ in ("npadvmod", "dep")))
+        ]
+        for token in addressed:
+            addressee = self.index.actor_at(token)
+            if addressee is None or addressee.type == "Topic":
+                continue
+            relation = self.make(
+                subject=speaker, relation="requests", obj=addressee, token=root,
+                confidence=0.7, cue="please", inside_quote=inside_quote,
+                negated=False, hypothetical=False, attribute=False,
+            )  # fmt: skip
+            if relation is not None:
+                yield relation
+
     def on_request(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
         """ "She did so at the request of Justin Trudeau": Trudeau requested it of her."""
         for token in self.tokens:
@@ -876,6 +935,7 @@ class _ArticleExtractor:
             yield from self.structure_relations(sent)
             yield from self.composition(sent)
             yield from self.on_request(sent, inside_quote)
+            yield from self.pleas(sent, inside_quote)
             yield from self.claimed_attacks(sent, inside_quote)
             yield from self.banned_here(sent)
             yield from self.disparagements(sent, inside_quote)
@@ -886,6 +946,9 @@ class _ArticleExtractor:
             self._update_topic_person(sent)
 
     def _update_speaker(self, sent: Span) -> None:
+        introducing = self.introduces_quote(sent)
+        if introducing is not None:
+            self.last_speaker = self.quote_speaker = introducing
         for token in self.tokens:
             if token.lemma_.lower() in syntax.SPEECH_VERBS and token.pos_ == "VERB":
                 actor = self.speaker_of(token)
