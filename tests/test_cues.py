@@ -604,3 +604,28 @@ def test_a_colon_opens_the_quotation_of_whoever_the_verb_before_it_has(nlp) -> N
         ("Tanya Chan", "Carrie Lam", "urge"),  # "I" in the quotation is Tanya Chan
         ("Tanya Chan", "Carrie Lam", "please"),  # begging the one addressed
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Turkish President Recep Tayyip Erdoğan named the PKK and the YPG as terrorists.",
+            {
+                ("Recep Tayyip Erdoğan", "criticizes", "Kurdistan Workers' Party"),
+                ("Recep Tayyip Erdoğan", "criticizes", "People's Protection Units"),
+            },
+        ),
+        (
+            # A word of wrongdoing accuses, and the conduct's owner is the one accused.
+            "Speaker Nancy Pelosi called Donald Trump's conduct a breach of his responsibilities.",
+            {("Nancy Pelosi", "accuses", "Donald Trump")},
+        ),
+    ],
+)
+def test_calling_or_naming_someone_something_bad_is_the_callers_criticism(
+    nlp, text, expected
+) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, text))
+
+    assert expected <= found

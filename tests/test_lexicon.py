@@ -138,7 +138,7 @@ def test_a_users_affiliation_line_extends_the_lexicon(
     [affiliation] = load_lexicon().affiliations["social democratic"]
 
     assert (affiliation.country, affiliation.kind) == ("DE", "party")
-    assert load_lexicon().disparaging == {"liar", "bully"}
+    assert load_lexicon().disparaging == {"liar": "criticizes", "bully": "criticizes"}
 
 
 def test_a_malformed_affiliation_names_its_line(

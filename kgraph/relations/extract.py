@@ -50,6 +50,16 @@ _MEMBER_NOUNS = frozenset(
 )
 #: Words that make "attack" physical rather than verbal.
 _COMPOSED_OF = frozenset({"make", "compose", "comprise", "consist"})
+#: Verbs that give their object a name: "named X as terrorists", "labelled X a threat".
+_LABELLING_VERBS = frozenset(
+    {"name", "designate", "label", "brand", "describe", "list", "declare", "characterize",
+     "characterise", "call", "denounce", "condemn", "regard", "see", "view", "consider"}
+)  # fmt: skip
+#: What one does, for which the doer is criticized: "called Trump's conduct a disgrace".
+_CONDUCT_NOUNS = frozenset(
+    {"conduct", "action", "behaviour", "behavior", "remark", "comment", "statement", "decision",
+     "policy", "move", "handling", "response", "actions", "words"}
+)  # fmt: skip
 _SPEAKERS_OWN = frozenset({"my", "your", "our"})
 _MATERIAL_CONFLICT = frozenset({"attacks", "coerces", "sanctions"})
 _CLAIMING_VERBS = frozenset({"claim", "take", "accept", "admit"})
@@ -734,12 +744,18 @@ class _ArticleExtractor:
 
         "Unfortunately, Trump is behaving like a bully boy," Erdoğan said. The word must
         be the predicate of what is said of the target (a copula's complement, "behave
-        like ...", or "called X a liar"), and somebody must be saying it.
+        like ...", "called X a liar", "named X as terrorists"), and somebody must be
+        saying it: a speaker, or the one who calls or names. Words of wrongdoing accuse:
+        "Pelosi called Trump's conduct a breach of his responsibilities" accuses Trump,
+        whose conduct it is.
         """
         for token in self.tokens:
-            if token.lemma_.lower() not in self.lexicon.disparaging:
+            relation_name = self.lexicon.disparaging.get(token.lemma_.lower())
+            if relation_name is None:
                 continue
-            word = token.head if token.dep_ == "compound" else token
+            # "a terrorist organisation", "a bully boy": the phrase's head stands for it.
+            word = token.head if token.dep_ in ("compound", "amod") else token
+            critics: list[Token] = []
             if word.dep_ in ("attr", "acomp") and word.head.lemma_ in (
                 "be",
                 "seem",
@@ -751,24 +767,53 @@ class _ArticleExtractor:
                 described = syntax.clause_subjects(word.head.head)  # "behaving like a bully"
             elif word.dep_ == "oprd":
                 described = syntax.direct_objects(word.head)  # "called Trump a liar"
+                critics = syntax.clause_subjects(word.head)
+            elif (
+                word.dep_ == "appos"
+                and word.head.dep_ == "dobj"
+                and word.head.head.lemma_.lower() in _LABELLING_VERBS
+            ):
+                described = [word.head]  # the same, parsed as an apposition to the object
+                critics = syntax.clause_subjects(word.head.head)
+            elif (
+                word.dep_ == "pobj"
+                and word.head.lower_ == "as"
+                and word.head.head.lemma_.lower() in _LABELLING_VERBS
+            ):
+                verb = word.head.head  # "named the PKK and the YPG as terrorists"
+                described = syntax.direct_objects(verb)
+                critics = syntax.clause_subjects(verb)
             else:
                 continue
-            speaker = self.speaker(token, inside_quote)
-            if speaker is None:
+            critic = next(filter(None, (self.actor(c)[0] for c in critics)), None)
+            critic = critic or self.speaker(token, inside_quote)
+            if critic is None or critic.type == "Topic":
                 continue
             for target_token in described:
-                target, factor = self.actor(target_token)
-                if target is None and target_token.lower_ not in ("it", "this", "that"):
-                    target, factor = self.topic(target_token), 0.8
+                target, factor = self._described(target_token)
                 if target is None:
                     continue
                 relation = self.make(
-                    subject=speaker, relation="criticizes", obj=target, token=token,
+                    subject=critic, relation=relation_name, obj=target, token=token,
                     confidence=0.6 * factor, cue=token.lemma_.lower(), inside_quote=inside_quote,
                     attribute=False,
                 )  # fmt: skip
                 if relation is not None:
                     yield relation
+
+    def _described(self, token: Token) -> tuple[Actor | None, float]:
+        """What a disparaging word is said of: an actor, whose conduct it is, or a topic."""
+        target, factor = self.actor(token)
+        if target is not None:
+            return target, factor
+        if token.lemma_.lower() in _CONDUCT_NOUNS:
+            for owner in (c for c in token.children if c.dep_ == "poss"):
+                actor, owner_factor = self.actor(owner)
+                if actor is not None:
+                    return actor, 0.9 * owner_factor  # "Trump's conduct"
+        if token.lower_ in ("it", "this", "that"):
+            return None, 0.0
+        return self.topic(token), 0.8
 
     def banned_here(self, sent: Span) -> Iterator[Relation]:
         """ "The PKK is a banned organisation in Turkey": the state banning it coerces it."""

@@ -91,13 +91,14 @@ class Affiliation:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Cues by ``(pos, lemma)``, titles by their lowercase words, affiliations by word, and
-    the disparaging words whose use as a predicate criticizes ("X is a liar")."""
+    the disparaging words whose use as a predicate criticizes ("X is a liar") or, for words
+    of wrongdoing, accuses ("called his conduct a breach of the law")."""
 
     by_word: dict[tuple[str, str], tuple[Cue, ...]]
     titles: dict[str, str]
     state_titles: frozenset[str] = frozenset()
     affiliations: dict[str, tuple[Affiliation, ...]] = field(default_factory=dict)
-    disparaging: frozenset[str] = frozenset()
+    disparaging: dict[str, str] = field(default_factory=dict)
     #: Titles keyed as read with hyphens as spaces ("secretary general" → "secretary-general"),
     #: and every word of a title: worked out once here, not for every name in every sentence.
     titles_as_read: dict[str, str] = field(init=False)
@@ -199,16 +200,28 @@ def load_lexicon() -> Lexicon:
         titles,
         frozenset(state_titles),
         _affiliations(),
-        _word_list("disparaging.txt"),
+        _disparaging(),
     )
 
 
-def _word_list(name: str) -> frozenset[str]:
-    """One lowercase lemma a line; ``#`` starts a comment."""
+def _disparaging() -> dict[str, str]:
+    """``disparaging.txt``: a lowercase lemma a line, then optionally the relation it makes
+    (``criticizes`` when none is given); ``#`` starts a comment."""
+    name = "disparaging.txt"
     text = (files("kgraph.data") / name).read_text(encoding="utf-8")
-    return frozenset(
-        word for line in text.splitlines() if (word := line.split("#")[0].strip().lower())
-    )
+    words: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        parts = line.split("#")[0].lower().split()
+        if not parts:
+            continue
+        relation = parts[1] if len(parts) > 1 else "criticizes"
+        if len(parts) > 2 or relation not in ("criticizes", "accuses"):
+            raise OntologyError(
+                f"{name}:{number}: malformed line; write a word, optionally followed by "
+                "criticizes or accuses"
+            )
+        words[parts[0]] = relation
+    return words
 
 
 _AFFILIATION_KINDS = ("party", "chamber", "office", "absent")
