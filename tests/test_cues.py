@@ -629,3 +629,23 @@ def test_calling_or_naming_someone_something_bad_is_the_callers_criticism(
     found = asserted(run(nlp, text))
 
     assert expected <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ukraine was pressed in order to help Donald Trump's chances in the 2020 presidential "
+            "election.",
+            ("Donald Trump", "candidate-for", "2020 presidential election"),
+        ),
+        (
+            "Senator Bernie Sanders ended his bid for the Democratic nomination.",
+            ("Bernie Sanders", "candidate-for", "Democratic nomination"),
+        ),
+    ],
+)
+def test_a_persons_campaign_bid_or_chances_make_a_candidacy_whatever_the_clause_says(
+    nlp, text, expected
+) -> None:  # type: ignore[no-untyped-def]
+    assert expected in asserted(run(nlp, text))

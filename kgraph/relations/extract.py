@@ -581,10 +581,13 @@ class _ArticleExtractor:
                         obj, object_factor = self.topic(object_token), 0.9
                     if obj is None:
                         continue
+                    # "to help Trump's chances in the election": a role a noun phrase takes
+                    # for granted holds whatever the clause around it says.
+                    given = False if pos == "NOUN" and cue.relation in _MEMBERSHIPS else None
                     relation = self.make(
                         subject=subject, relation=self.relation_for(cue, token, subject), obj=obj,
                         token=token, confidence=cue.confidence * subject_factor * object_factor,
-                        cue=cue.lemma, inside_quote=inside_quote,
+                        cue=cue.lemma, inside_quote=inside_quote, negated=given, hypothetical=given,
                     )  # fmt: skip
                     if relation is not None:
                         yield relation
