@@ -123,7 +123,11 @@ def joined_names(doc: Doc) -> Doc:
             (
                 adjacent
                 and entity.label_ == "ORG"
-                and doc[entity.end - 1].lower_ in ("of", "for")
+                and (
+                    doc[entity.end - 1].lower_ in ("of", "for")
+                    # "the Global Coalition to Defeat" + "ISIS"
+                    or (len(entity) > 2 and doc[entity.end - 2].lower_ == "to")
+                )
                 and following.label_ in _NAME_TAILS
             )
             or (

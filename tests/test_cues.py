@@ -649,3 +649,16 @@ def test_a_persons_campaign_bid_or_chances_make_a_candidacy_whatever_the_clause_
     nlp, text, expected
 ) -> None:  # type: ignore[no-untyped-def]
     assert expected in asserted(run(nlp, text))
+
+
+def test_the_doer_of_an_infinitive_of_purpose_is_the_subject_unless_an_object_may_be(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(
+        run(
+            nlp,
+            "NATO came to Iraq to fight ISIS. "
+            "Russia paid bounties to the Taliban to kill American soldiers.",
+        )
+    )
+
+    assert ("NATO", "attacks", "Islamic State") in found
+    assert ("Russia", "attacks", "United States") not in found

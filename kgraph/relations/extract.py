@@ -387,9 +387,13 @@ class _ArticleExtractor:
             return False  # "back down", "call off": phrasal verbs of another sense
         if cue.sense == "military":
             # "Caloundra defeated Wynnum" is sport and "workers strike" labour, unless the
-            # sentence speaks of arms or troops.
+            # sentence speaks of arms or troops, or an armed group is fought.
             context = {t.lemma_.lower() for t in token.sent if t.i != token.i}
-            return bool(context & _MILITARY)
+            armed = any(
+                (actor := self.index.actor_at(t)) is not None and actor.type == "ArmedGroup"
+                for t in token.sent
+            )
+            return bool(context & _MILITARY) or armed
         return True
 
     def relation_for(self, cue: Cue, token: Token, subject: Actor) -> str:

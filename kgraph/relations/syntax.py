@@ -148,7 +148,7 @@ def clause_subjects(verb: Token) -> list[Token]:
             if controllers:
                 return conjuncts(controllers[0])
             current = current.head
-        elif current.dep_ == "advcl" and current.tag_ == "VBG":
+        elif current.dep_ == "advcl" and (current.tag_ == "VBG" or _purpose_of_subject(current)):
             current = current.head
         elif current.dep_ == "relcl" or (
             current.dep_ == "acl" and current.head.dep_ in ("nsubj", "appos", "ROOT")
@@ -189,6 +189,23 @@ def governing_chain(token: Token) -> Iterator[Token]:
     while current.dep_ != "ROOT" and current.head.i != current.i:
         current = current.head.head if misattached_conjunct(current) else current.head
         yield current
+
+
+def _purpose_of_subject(infinitive: Token) -> bool:
+    """ "The coalition came to Iraq to fight ISIS": an infinitive of purpose whose doer is
+    the subject of the verb it hangs on. Not when that verb has an object, who may be the
+    doer ("paid bounties to the Taliban to kill soldiers"), nor a passive or a copula."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return False
+    verb = infinitive.head
+    return (
+        verb.pos_ == "VERB"
+        and verb.tag_ != "VBN"  # "platforms built to support the statues"
+        and verb.lemma_ != "be"
+        and not is_passive(verb)
+        and verb.dep_ not in ("acl", "relcl")
+        and not any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children)
+    )
 
 
 def misattached_conjunct(verb: Token) -> bool:
