@@ -662,3 +662,9 @@ def test_the_doer_of_an_infinitive_of_purpose_is_the_subject_unless_an_object_ma
 
     assert ("NATO", "attacks", "Islamic State") in found
     assert ("Russia", "attacks", "United States") not in found
+
+
+def test_counting_on_someone_to_act_requests_it_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'NATO chief Jens Stoltenberg wrote, "I count on Turkey to act with restraint."'
+
+    assert ("Jens Stoltenberg", "requests", "Türkiye") in asserted(run(nlp, text))
