@@ -668,3 +668,16 @@ def test_counting_on_someone_to_act_requests_it_of_them(nlp) -> None:  # type: i
     text = 'NATO chief Jens Stoltenberg wrote, "I count on Turkey to act with restraint."'
 
     assert ("Jens Stoltenberg", "requests", "Türkiye") in asserted(run(nlp, text))
+
+
+def test_a_participle_that_says_what_a_call_does_is_the_calls_own_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prime Minister Boris Johnson joined the calls by British officials asking the "
+        "United States to waive diplomatic immunity. The parliament passed a resolution "
+        "to expel United States troops."
+    )
+    result = run(nlp, text)
+
+    assert ("Boris Johnson", "requests", "United States") in asserted(result)
+    # What a resolution is to do has not happened yet.
+    assert not [r for r in asserted(result) if r[1] == "coerces"]

@@ -272,11 +272,19 @@ def modality(cue: Token, *, future_is_hypothetical: bool = True) -> tuple[bool, 
             and previous is not None
             and previous.dep_ in ("xcomp", "ccomp", "acl", "prep", "pcomp")
         ):
-            if lemma in INTENT_VERBS:
+            # "calls asking the US to waive it": the participle is what the call does, not
+            # a proposal yet to happen as in "a resolution to expel the troops".
+            says_what_it_does = (
+                depth == 1
+                and head.pos_ == "NOUN"
+                and previous.dep_ == "acl"
+                and previous.tag_ == "VBG"
+            )
+            if lemma in INTENT_VERBS and not says_what_it_does:
                 hypothetical = True
             if lemma in NEGATING_VERBS:
                 negated = True
-            if lemma in CLAIM_NOUNS or lemma in PROPOSAL_NOUNS:
+            if (lemma in CLAIM_NOUNS or lemma in PROPOSAL_NOUNS) and not says_what_it_does:
                 hypothetical = True
         previous = head
         if head.dep_ == "ROOT":
