@@ -672,9 +672,9 @@ def test_counting_on_someone_to_act_requests_it_of_them(nlp) -> None:  # type: i
 
 def test_a_participle_that_says_what_a_call_does_is_the_calls_own_request(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Prime Minister Boris Johnson joined the calls by British officials asking the "
-        "United States to waive diplomatic immunity. The parliament passed a resolution "
-        "to expel United States troops."
+        "On Monday, Prime Minister Boris Johnson joined the calls by United Kingdom officials "
+        "asking the United States to waive diplomatic immunity for Anne Sacoolas. "
+        "The parliament passed a resolution to expel United States troops."
     )
     result = run(nlp, text)
 
