@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from kgraph.actors.dictionary import ActorDictionary, load_dictionary
 from kgraph.actors.resolve import ActorIndex, resolve_actors
@@ -174,3 +175,222 @@ def test_dictionary_names_win_with_their_iri_and_wikidata(nlp: Language, tmp_pat
     )
     pelosi = {m.actor for m in index.mentions if m.actor.type == "Person"}
     assert {(a.id, a.wikidata) for a in pelosi} == {(dictionary.actors[0].iri, "Q170581")}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        # A sentence's first word run into the name after it.
+        (
+            "Multiple Creative Commons-licensed videos are on Wikimedia Commons. "
+            "Creative Commons said so.",
+            "Creative Commons",
+            "Creative Commons",
+        ),
+        # A past-tense verb run into a name after an editor's bracket.
+        (
+            "When [Prime Minister Narendra] Modi Announced a curfew, we knew. Modi spoke.",
+            "Narendra Modi",
+            "Narendra Modi",
+        ),
+        # A figure run into a name.
+        ("Rocky Linux 8 is out. Rocky Linux is free.", "Rocky Linux", "Rocky Linux"),
+        # A company's first word stands for it.
+        (
+            "The Justice Department is investigating Ford Motor Company. Ford said so.",
+            "Ford",
+            "Ford Motor Company",
+        ),
+        # A storm's distance run into its name.
+        ("Humberto 785 miles southwest of Bermuda moved north.", "Humberto", "Humberto"),
+        # The acronym in brackets after the name.
+        (
+            "The storm is 75 miles east of Nassau, the National Hurricane Center (NHC) said.",
+            "National Hurricane Center",
+            "National Hurricane Center",
+        ),
+        # The NER stopped at the "and" of an "X of Y" name.
+        (
+            "He criticised National Institute of Allergy and Infectious Diseases director "
+            "Anthony Fauci.",
+            "National Institute of Allergy and Infectious Diseases",
+            "National Institute of Allergy and Infectious Diseases",
+        ),
+        # A town with its county is the town.
+        (
+            "Three children were injured in Winchester, Hampshire on Monday.",
+            "Winchester",
+            "Winchester",
+        ),
+        # A surname joins the one full name it has before a suffix.
+        (
+            "Edward J. DeBartolo Jr. was pardoned. DeBartolo said he was grateful.",
+            "DeBartolo",
+            "Edward J. DeBartolo Jr.",
+        ),
+    ],
+)
+def test_words_the_ner_runs_into_a_name_are_not_part_of_it(
+    nlp: Language, text: str, surface: str, label: str
+) -> None:
+    index, _ = resolve(nlp, text)
+    assert actors_by_surface(index)[surface] == label
+
+
+def entities(nlp: Language, text: str, *spans: tuple[str, str]) -> Doc:
+    """The parsed text with the given entities (text, label) in place of the NER's own."""
+    doc = nlp(text)
+    ents: list[Span] = []
+    position = 0
+    for words, label in spans:
+        position = text.index(words, position)
+        span = doc.char_span(position, position + len(words), label=label)
+        assert span is not None, words
+        ents.append(span)
+        position += len(words)
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
+def test_a_place_the_gazetteer_knows_keeps_its_comma(nlp: Language) -> None:
+    # "Paris, Texas" is not cut to "Paris" (the capital of France, in the gazetteer).
+    with nlp.select_pipes(disable=["actor_ruler"]):  # the ruler would claim "Paris" first
+        doc = entities(
+            nlp,
+            "He lives in Paris, Texas and in Winchester, Hampshire.",
+            ("Paris, Texas", "GPE"),
+            ("Winchester, Hampshire", "GPE"),
+        )
+    labels = [m.actor.label for m in resolve_actors(doc).mentions]
+    assert labels == ["Paris, Texas", "Winchester"]
+
+
+def test_a_name_the_ner_cut_at_and_is_the_whole_name_the_article_gives(nlp: Language) -> None:
+    doc = entities(
+        nlp,
+        "A spokesman of Rogaland Fire and Rescue spoke. Rogaland Fire and Rescue asked for help.",
+        ("Rogaland Fire and Rescue", "ORG"),
+        ("Rogaland Fire", "PERSON"),
+        ("Rescue", "ORG"),
+    )
+    mentions = resolve_actors(doc).mentions
+    assert [(m.text, m.actor.type) for m in mentions] == [
+        ("Rogaland Fire and Rescue", "Organization"),
+        ("Rogaland Fire and Rescue", "Organization"),
+    ]
+
+
+def test_a_question_s_auxiliary_is_not_part_of_the_name_after_it(nlp: Language) -> None:
+    doc = entities(
+        nlp,
+        "Will Red Hat employees be barred from it?\n\n"
+        "Will Smith said no. Storm Lorenzo hit Ireland.",
+        ("Will Red Hat", "PERSON"),
+        ("Will Smith", "PERSON"),
+        ("Storm Lorenzo", "PERSON"),
+    )
+    mentions = resolve_actors(doc).mentions
+    assert [(m.text, m.actor.type) for m in mentions] == [
+        ("Red Hat", "Person"),
+        ("Will Smith", "Person"),
+        ("Storm Lorenzo", "Organization"),  # a storm is no person
+    ]
+
+
+def test_names_the_ner_tagged_or_cut_wrongly_are_the_article_s_people_and_bodies(
+    nlp: Language,
+) -> None:
+    doc = entities(
+        nlp,
+        "Dr Valeria Gazzola spoke for the national Constitution Party. Dr Gazzola said "
+        "the League of Women Voters agreed. The League of Women Voters met Robert Downey Jr. "
+        "and John Luk Jok. Downey and John Luk left with Senator from Vermont Bernie Sanders. "
+        "Bernie Sanders waved.",
+        ("Dr Valeria Gazzola", "ORG"),
+        ("national Constitution Party", "ORG"),
+        ("Dr Gazzola", "ORG"),
+        ("League of Women Voters", "ORG"),
+        ("League of Women", "ORG"),  # cut short before "Voters"
+        ("Robert Downey Jr.", "PERSON"),
+        ("John Luk Jok", "PERSON"),
+        ("Downey", "ORG"),
+        ("John Luk", "PERSON"),
+        ("Vermont Bernie Sanders", "ORG"),
+        ("Bernie Sanders", "PERSON"),
+    )
+    assert [(m.text, m.actor.label) for m in resolve_actors(doc).mentions] == [
+        ("Valeria Gazzola", "Valeria Gazzola"),  # a title opens a person's name
+        ("Constitution Party", "Constitution Party"),
+        ("Gazzola", "Valeria Gazzola"),  # the title and the surname alone
+        ("League of Women Voters", "League of Women Voters"),
+        ("League of Women Voters", "League of Women Voters"),
+        ("Robert Downey Jr.", "Robert Downey Jr."),
+        ("John Luk Jok", "John Luk Jok"),
+        ("Downey", "Robert Downey Jr."),  # the surname before the suffix
+        ("John Luk", "John Luk Jok"),  # the one longer name it begins
+        ("Bernie Sanders", "Bernie Sanders"),  # a person's name after a place
+        ("Bernie Sanders", "Bernie Sanders"),
+    ]
+
+
+def test_an_acronym_found_alone_is_the_name_spelled_before_it(nlp: Language) -> None:
+    doc = entities(
+        nlp,
+        "Anthony Fauci of the National Institute of Allergy and Infectious Diseases (NIAID) "
+        "spoke. NIAID said so.",
+        ("Anthony Fauci", "PERSON"),
+        ("NIAID", "ORG"),
+        ("NIAID", "ORG"),
+    )
+    labels = [m.actor.label for m in resolve_actors(doc).mentions]
+    assert labels[1:] == ["National Institute of Allergy and Infectious Diseases"] * 2
+
+
+def test_an_acronym_in_brackets_after_its_name_is_the_name(nlp: Language) -> None:
+    # The name is not "completed" over the bracket: it stays itself, so "FSB" joins it.
+    doc = entities(
+        nlp,
+        "Officers of the Federal Security Service (FSB) arrived. The FSB said so.",
+        ("Federal Security Service", "ORG"),
+        ("FSB", "ORG"),
+        ("FSB", "ORG"),
+    )
+    labels = {m.actor.label for m in resolve_actors(doc).mentions}
+    assert labels == {"Federal Security Service"}
+
+
+def test_an_organisation_s_span_cut_at_a_comma_or_naming_a_state(nlp: Language) -> None:
+    doc = entities(
+        nlp,
+        "Aparna Garg leads. Garg, Mysore Divisional Railway Manager, spoke. The Prohibition "
+        "Party met. The Prohibition Party, Reform Party and the State of France agreed. The "
+        "Institute of Epidemiology, Disease Control and Research said so.",
+        ("Aparna Garg", "PERSON"),
+        ("Garg, Mysore Divisional Railway", "ORG"),
+        ("Prohibition Party", "ORG"),
+        ("Prohibition Party, Reform Party", "ORG"),
+        ("State of France", "ORG"),
+        ("Institute of Epidemiology, Disease Control and Research", "ORG"),
+    )
+    assert [m.actor.label for m in resolve_actors(doc).mentions] == [
+        "Aparna Garg",
+        "Aparna Garg",
+        "Prohibition Party",
+        "Prohibition Party",
+        "France",
+        "Institute of Epidemiology, Disease Control and Research",
+    ]
+
+
+def test_a_person_whose_name_runs_into_a_figure_is_no_person(nlp: Language) -> None:
+    # "Victoria 1.6%" must not make a person "Victoria" who takes over the state.
+    doc = entities(
+        nlp,
+        "Melbourne 0.5%, Victoria 1.6%. The government of Victoria agreed.",
+        ("Victoria 1.6", "PERSON"),
+        ("Victoria", "GPE"),
+    )
+    assert [(m.text, m.actor.type) for m in resolve_actors(doc).mentions] == [
+        ("Victoria", "Organization"),
+        ("Victoria", "Territory"),
+    ]

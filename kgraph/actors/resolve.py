@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from kgraph.actors.descriptions import describe
 from kgraph.actors.dictionary import ActorDictionary
 from kgraph.actors.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
-from kgraph.actors.registry import HONORIFICS, entry_iri
+from kgraph.actors.registry import HONORIFICS, NAME_SUFFIXES, entry_iri
 from kgraph.iris import actor_iri
 from kgraph.model import Actor, Article, Mention
 from kgraph.relations.lexicon import Lexicon, load_lexicon
@@ -90,6 +90,42 @@ _ORG_TYPES = (
 _CAPTION_WORDS = frozenset({"Image", "Photo", "File", "Video"})
 _GLUED_CAPTION = re.compile(r"(?<=[a-z])(?:Image|Photo)$")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "in", "on"})
+#: Words that open a sentence, capitalised only for that, which the NER sometimes runs
+#: into the name after them ("Multiple Creative Commons-licensed videos ...").
+_SENTENCE_OPENERS = frozenset(
+    {
+        "several", "multiple", "many", "some", "most", "both", "each", "every", "numerous",
+        "various", "unlike", "although", "though", "whereas", "because", "if", "when",
+        "meanwhile", "however", "but", "nor", "neither", "either", "yet", "also",
+    }
+)  # fmt: skip
+#: Auxiliaries that open a yes/no question ("Will Red Hat employees be barred ...?");
+#: only dropped in a question, where they cannot be a first name ("Will Smith said").
+_QUESTION_OPENERS = frozenset(
+    {"will", "would", "can", "could", "should", "shall", "did", "does", "do", "is", "are",
+     "was", "were", "has", "have", "had"}
+)  # fmt: skip
+#: Lowercase words that can begin a person's name ("de Graaf", "bin Salman").
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "al", "el",
+     "bin", "ibn", "bint", "abu", "du", "dos", "das", "ter", "ten", "zu"}
+)  # fmt: skip
+#: Honorifics that only a person's name follows, so a span they open names a person.
+_PERSONAL_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mme", "mlle", "dr", "sir", "dame", "prof", "professor",
+     "sergeant", "sgt", "constable", "detective", "inspector", "lieutenant", "colonel",
+     "corporal", "cde", "comrade"}
+)  # fmt: skip
+#: Last words of a company's name, whose first word alone stands for it ("Ford").
+_COMPANY_WORDS = frozenset(
+    {"company", "corporation", "corp", "inc", "incorporated", "ltd", "limited", "llc", "plc",
+     "group", "co"}
+)  # fmt: skip
+#: Marks after which a word opens a clause as if it began the sentence ("((WN)) Will ...").
+_CLAUSE_MARKS = frozenset({")", ":", '"', "“", "‘", "'", "—", "–"})
+#: First words of the names of weather systems, which the NER takes for people
+#: ("Storm Lorenzo"): such a name is not a person's.
+_STORM_WORDS = frozenset({"hurricane", "storm", "typhoon", "cyclone", "tropical"})
 
 
 def org_type(label: str) -> str:
@@ -204,7 +240,12 @@ def _mention_start(mention: Mention) -> int:
 
 
 def _spans(doc: Doc) -> list[Span]:
-    """Actor-bearing entity spans; a name split by an editor's bracket is joined again."""
+    """Actor-bearing entity spans, with the NER's usual slips at their edges mended.
+
+    A name split by an editor's bracket is joined again; a name cut short before
+    "and ..." is completed (:func:`_completed`); words run into a name from the text
+    around it are cut off (:func:`_trimmed`).
+    """
     ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
     joined: list[Span] = []
     for ent in ents:
@@ -218,7 +259,151 @@ def _spans(doc: Doc) -> list[Span]:
             joined[-1] = Span(doc, previous.start, ent.end, label="PERSON")
         else:
             joined.append(ent)
-    return joined
+    covered = {i for span in joined for i in range(span.start, span.end)}
+    organisations = {clean_name(span) for span in joined if span.label_ == "ORG"}
+    mended: list[Span] = []
+    for span in joined:
+        if mended and span.start < mended[-1].end:
+            continue  # the rest of a name completed over it
+        mended.append(_trimmed(_completed(span, covered, organisations)))
+    return mended
+
+
+def _completed(span: Span, covered: set[int], organisations: set[str]) -> Span:
+    """The whole name when the NER stopped short of it.
+
+    "League of Women" + "Voters", "Rogaland Fire" + "and Rescue" when the article
+    gives the whole name elsewhere; "National Institute of Allergy" + "and Infectious
+    Diseases director": the capitalised words after "and" go on an organisation's
+    "X of Y" name. Not when they run into another name or hold a title ("... and
+    Prime Minister Boris Johnson").
+    """
+    doc = span.doc
+    if span.ent_id_ or span.label_ not in ("ORG", "PERSON"):
+        return span
+    name = clean_name(span)
+    for end in range(min(len(doc), span.end + 5), span.end, -1):
+        longer = Span(doc, span.start, end, label="ORG")
+        if not doc[end - 1].is_punct and clean_name(longer) in organisations - {name}:
+            return longer
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("and", "&"):
+        return span
+    if span.label_ != "ORG" or not any(t.lower_ in ("of", "for") for t in span[1:]):
+        return span
+    end = span.end + 1
+    while end < len(doc) and end not in covered and doc[end].is_title and doc[end].is_alpha:
+        end += 1
+    words = {token.lower_ for token in doc[span.end + 1 : end]}
+    if end == span.end + 1 or end in covered or words & load_lexicon().title_words:
+        return span
+    return Span(doc, span.start, end, label="ORG")
+
+
+def _trimmed(span: Span) -> Span:
+    """The span without the words the NER ran into it (a ruler's match is left alone).
+
+    * a sentence's first word, capitalised only for that ("Multiple Creative Commons"),
+      or a question's auxiliary ("Will Red Hat employees ...?");
+    * an acronym after the name it abbreviates ("National Hurricane Center (NHC");
+    * a distance after a name ("Humberto 785 miles"), and, in a person's name, the
+      lowercase words after it ("Dorian miles");
+    * a weather system the NER took for a person ("Storm Lorenzo") is no person.
+    """
+    if span.ent_id_:
+        return span
+    doc = span.doc
+    start, end = span.start, span.end
+    if end - start > 1 and _glued_opener(doc[start]):
+        start += 1
+    # "the national Constitution Party": a lowercase word is no name's first (but "de Graaf").
+    first = start + 1 if doc[start].lower_ in ("the", "a", "an") else start
+    while (
+        end - first > 1
+        and span.label_ in ("ORG", "PERSON")
+        and doc[first].is_lower
+        and doc[first].is_alpha
+        and doc[first].lower_ not in _NAME_PARTICLES
+        and doc[first + 1].text[:1].isupper()
+    ):
+        first += 1
+        start = first
+    end = _before_glued_acronym(doc, start, end)
+    cut = _before_glued_words(doc, start, end, person=span.label_ == "PERSON")
+    # A "person" whose name ran on into a figure ("Victoria 1.6%", "Voskhod 2", "Humberto
+    # 785 miles") is no person: a place, a craft, a storm. As an organisation's name it is
+    # not taken for a person named so, and can join the namesake of another type.
+    figure = any(t.like_num and t.text[:1].isdigit() for t in doc[cut:end])
+    end = cut
+    label = span.label_
+    if label == "PERSON" and (figure or (doc[start].lower_ in _STORM_WORDS and end - start > 1)):
+        label = "ORG"
+    elif label != "PERSON" and _titled_name(doc[start:end]):
+        label = "PERSON"  # "Dr Valeria Gazzola", tagged ORG
+    if (start, end, label) == (span.start, span.end, span.label_):
+        return span
+    return Span(doc, start, end, label=label)
+
+
+def _titled_name(words: Span) -> bool:
+    """Whether the words are a person's honorific and name ("Dr Valeria Gazzola")."""
+    return (
+        1 < len(words) <= 4
+        and words[0].lower_.rstrip(".") in _PERSONAL_HONORIFICS
+        and all(word.is_title for word in words[1:])
+    )
+
+
+def _glued_opener(token: Token) -> bool:
+    doc = token.doc
+    opens = token.is_sent_start or token.i == 0 or doc[token.i - 1].text in _CLAUSE_MARKS
+    if not opens or not token.text[:1].isupper():
+        return False
+    if token.lower_ in _SENTENCE_OPENERS:
+        return True
+    question = token.sent.text.strip().rstrip("\"'”’").endswith("?")
+    return token.lower_ in _QUESTION_OPENERS and question
+
+
+def _before_glued_acronym(doc: Doc, start: int, end: int) -> int:
+    """Where the name ends when its own acronym follows it inside the span."""
+    for i in range(start + 1, end):
+        token = doc[i]
+        if token.text == "(" and i + 1 < end and initials(doc[start:i].text) == doc[i + 1].text:
+            return i
+    last = doc[end - 1]
+    if end - start > 2 and last.is_upper and initials(doc[start : end - 1].text) == last.text:
+        return end - 1
+    return end
+
+
+def _before_glued_words(doc: Doc, start: int, end: int, *, person: bool) -> int:
+    """Where the name ends when common words of the sentence follow it inside the span."""
+    for i in range(start + 1, end - 1):
+        # "Humberto 785 miles": a number and the lowercase words after it.
+        rest = doc[i + 1 : end]
+        if doc[i].like_num and all(t.is_lower and t.is_alpha for t in rest):
+            return i
+    if not (person and doc[start].text[:1].isupper()):
+        return end
+    # "Victoria 1.6%": no person's name ends in a figure.
+    figure = end
+    while figure - start > 1 and (doc[figure - 1].is_punct or doc[figure - 1].text == "%"):
+        figure -= 1
+    while figure - start > 1 and doc[figure - 1].like_num and doc[figure - 1].text[:1].isdigit():
+        figure -= 1
+        end = figure
+    # A lowercase word of its own, not the end of a hyphenated name ("Park Won-soon"), or
+    # a capitalised past-tense verb ("Narendra Modi Announced a curfew").
+    cut = end
+    while cut - start > 1 and (
+        (doc[cut - 1].is_lower and doc[cut - 1].is_alpha)
+        or (doc[cut - 1].tag_ in ("VBD", "VBN") and doc[cut - 1].lower_.endswith("ed"))
+    ):
+        if not doc[cut - 2].whitespace_:
+            break
+        cut -= 1
+    # Nor a species' name ("A. millepora"): an initial alone is no name.
+    return end if cut - start == 1 and len(doc[start].text.rstrip(".")) < 2 else cut
 
 
 def _gazetteer_hit(span: Span, gazetteer: Gazetteer) -> tuple[GazetteerEntry, str] | None:
@@ -228,7 +413,63 @@ def _gazetteer_hit(span: Span, gazetteer: Gazetteer) -> tuple[GazetteerEntry, st
     hit = gazetteer.lookup(clean_name(span))
     if hit is not None and hit[0].type == "Person" and span.label_ != "PERSON":
         return None  # a dictionary person's name inside an organisation's ("Trump Organization")
+    if hit is None and span.label_ == "ORG":
+        return _state_of(clean_name(span), gazetteer)
     return hit
+
+
+#: "the State of France", "the Government of India": the state itself, as "the French
+#: government" is (see ``GROUP_NOUNS``).
+_STATE_OF = re.compile(r"^(?:State|Government|Administration|Regime) of (?:the )?(.+)$")
+
+
+def _state_of(name: str, gazetteer: Gazetteer) -> tuple[GazetteerEntry, str] | None:
+    match = _STATE_OF.match(name)
+    hit = gazetteer.lookup(match.group(1)) if match else None
+    if hit is not None and hit[0].type == "Country" and hit[1] == "name":
+        return hit[0], "metonym"
+    return None
+
+
+def _without_region(span: Span, gazetteer: Gazetteer) -> Span:
+    """A place without the region the NER took in after its comma ("Winchester, Hampshire").
+
+    Only for places the gazetteer does not know: "Washington, D.C." and "Paris, Texas"
+    stay whole, not the United States or France.
+    """
+    commas = [token.i for token in span if token.text == ","]
+    if span.label_ != "GPE" or span.ent_id_ or len(commas) != 1 or commas[0] == span.start:
+        return span
+    head = Span(span.doc, span.start, commas[0], label="GPE")
+    if gazetteer.lookup(clean_name(span)) or gazetteer.lookup(clean_name(head)):
+        return span
+    return head
+
+
+def _names_given(spans: list[Span]) -> dict[str, str]:
+    """The names the article's spans give, with their label; people's surnames too."""
+    known: dict[str, str] = {}
+    for span in spans:
+        name = clean_name(span)
+        if span.label_ in ("PERSON", "ORG") and "," not in name:
+            known.setdefault(name, span.label_)
+            if span.label_ == "PERSON" and len(words := name.split()) > 1:
+                known.setdefault(words[-1], "PERSON")
+    return known
+
+
+def _before_comma(span: Span, known: dict[str, str]) -> Span:
+    """An organisation's span cut at its comma when what comes first is a name the
+    article gives alone: "Garg, Mysore Divisional Railway Manager" is Aparna Garg,
+    "Prohibition Party, Reform Party" two parties (but the "Institute of Epidemiology,
+    Disease Control and Research" stays whole).
+    """
+    commas = [token.i for token in span if token.text == ","]
+    if span.label_ != "ORG" or span.ent_id_ or len(commas) != 1 or commas[0] == span.start:
+        return span
+    head = Span(span.doc, span.start, commas[0], label="ORG")
+    label = known.get(clean_name(head))
+    return span if label is None else Span(span.doc, span.start, commas[0], label=label)
 
 
 def _fold(text: str) -> str:
@@ -244,7 +485,30 @@ def _person_key(name: str, clusters: list[list[str]]) -> int:
         full = _fold(cluster[0]).split()
         if words[-1] == full[-1] and set(words) <= set(full):
             return index
+    if len(words) > 1:
+        # "John Luk" after "John Luk Jok": the one longer name it begins (not a father's
+        # name before his son's "Jr.").
+        longer = [
+            index
+            for index, cluster in enumerate(clusters)
+            if len(full := _fold(cluster[0]).split()) > len(words)
+            and full[: len(words)] == words
+            and full[-1].rstrip(".") not in NAME_SUFFIXES
+        ]
+        if len(longer) == 1:
+            return longer[0]
     if len(words) == 1:
+        # "DeBartolo" after "Edward J. DeBartolo Jr.": the one name whose surname, before
+        # its suffix, it is (a plain "Trump" joined "Donald Trump" in the loop above).
+        suffixed = [
+            index
+            for index, cluster in enumerate(clusters)
+            if len(full := _fold(cluster[0]).split()) > 2
+            and full[-1].rstrip(".") in NAME_SUFFIXES
+            and full[-2] == words[0]
+        ]
+        if len(suffixed) == 1:
+            return suffixed[0]
         # "Park" after "Park Won-soon", "Osama" after "Osama bin Laden": the one name it starts.
         starts = [
             index
@@ -299,7 +563,10 @@ def resolve_actors(
     names: dict[str, list[str]] = defaultdict(list)
     demonym_keys: set[int] = set()
     hits = []
-    for span in _spans(doc):
+    spans = _spans(doc)
+    known = _names_given(spans)
+    for span in spans:
+        span = _before_comma(_without_region(span, gazetteer), known)
         hit = _gazetteer_hit(span, gazetteer)
         # A dictionary person is found through the cluster of names the article gives.
         hits.append((span, None if hit is not None and hit[0].type == "Person" else hit))
@@ -318,26 +585,45 @@ def resolve_actors(
             cluster_entry.setdefault(number, hit[0])
     # A surname the NER took for an organisation or a place ("Trump said" tagged ORG).
     surnames: dict[str, int | None] = {}
+    suffixed: dict[str, int | None] = {}  # "Downey" of "Robert Downey Jr."
     for name, number in person_cluster.items():
         words = name.split()
-        if len(words) > 1:
+        if len(words) > 2 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+            last = words[-2]
+            suffixed[last] = number if suffixed.get(last, number) == number else None
+        elif len(words) > 1:
             last = words[-1]
             surnames[last] = number if surnames.get(last, number) == number else None
+    for last, number in suffixed.items():
+        surnames.setdefault(last, number)  # a plain "Trump" is Donald Trump, not his son
 
     organisations = {clean_name(s) for s, hit in hits if s.label_ == "ORG" and hit is None}
-    acronyms = {initials(label): label for label in organisations if len(initials(label)) >= 2}
+    # In a fixed order, so that two names with the same initials give the acronym to the
+    # same one in every process (a set's order changes with the process's hash seed).
+    acronyms: dict[str, str] = {}
+    for label in sorted(organisations):
+        if len(letters := initials(label)) >= 2:
+            acronyms.setdefault(letters, label)
+    companies = _company_short_names(organisations)
+    for span, hit in hits:
+        # "... Allergy and Infectious Diseases (NIAID)": the NER found the acronym alone.
+        surface = clean_name(span)
+        if hit is None and span.label_ == "ORG" and surface.isupper() and surface not in acronyms:
+            spelled = _spelled_before(span, surface)
+            if spelled is not None:
+                acronyms[surface] = spelled
 
     for span, hit in hits:
         surface = clean_name(span)
         if not surface:
             continue
-        person = (
-            person_cluster.get(_strip_titles(surface))
-            if span.label_ == "PERSON"
-            else (surnames[surface] if surface in surnames else person_cluster.get(surface))
-            if span.label_ in ("ORG", "GPE") and hit is None
-            else None
-        )
+        person = None
+        if span.label_ == "PERSON":
+            person = person_cluster.get(_strip_titles(surface))
+        elif span.label_ in ("ORG", "GPE") and hit is None:
+            person, surface = _person_named(
+                surface, span.label_, person_cluster, surnames, clusters
+            )
         if hit is not None:
             entry, kind = hit
             key = f"gaz:{entry.key}"
@@ -357,7 +643,11 @@ def resolve_actors(
         elif span.label_ == "PERSON":
             continue
         elif span.label_ == "ORG":
-            label = acronyms.get(surface, surface) if surface.isupper() else surface
+            label = (
+                acronyms.get(surface, surface)
+                if surface.isupper()
+                else companies.get(surface) or surface
+            )
             key = f"org:{label}"
             info[key] = (label, org_type(label), None)
             following = span.doc[span.end : span.end + 3]
@@ -392,6 +682,65 @@ def resolve_actors(
         doc, index, lexicon=lexicon, article=article, dictionary=dictionary
     )
     return index
+
+
+def _company_short_names(organisations: set[str]) -> dict[str, str | None]:
+    """First word → the article's one company name it begins ("Ford": "Ford Motor Company")."""
+    short: dict[str, str | None] = {}
+    for name in sorted(organisations):
+        words = name.split()
+        if len(words) > 1 and words[-1].lower().rstrip(".,") in _COMPANY_WORDS:
+            short[words[0]] = name if short.get(words[0], name) == name else None
+    return short
+
+
+def _person_named(
+    surface: str,
+    label: str,
+    person_cluster: dict[str, int],
+    surnames: dict[str, int | None],
+    clusters: list[list[str]],
+) -> tuple[int | None, str]:
+    """The article's person an organisation- or place-tagged name is, and the name itself.
+
+    A surname ("Trump said", tagged ORG) or a person's name; the one full name an
+    organisation-tagged first name starts ("Hamza" after "Hamza bin Ladin"); a person's
+    name after the place the person represents ("Senator from Vermont Bernie Sanders").
+    """
+    if surface in surnames:
+        return surnames[surface], surface
+    if surface in person_cluster:
+        return person_cluster[surface], surface
+    words = surface.split()
+    if label == "ORG" and len(words) == 1:
+        starts = [
+            index
+            for index, cluster in enumerate(clusters)
+            if len(names := cluster[0].split()) > 1 and names[0] == surface
+        ]
+        if len(starts) == 1:
+            return starts[0], surface
+    for size in range(len(words) - 1, 1, -1):
+        tail = " ".join(words[-size:])
+        if tail in person_cluster:
+            return person_cluster[tail], tail
+    return None, surface
+
+
+def _spelled_before(span: Span, acronym: str) -> str | None:
+    """The capitalised words before "(ACRONYM)" whose initials it is, if the text has them."""
+    doc = span.doc
+    end = span.start - 1
+    if end < 1 or doc[end].text != "(":
+        return None
+    for start in range(end - 1, max(end - 12, 0) - 1, -1):
+        token = doc[start]
+        if not (token.text[:1].isupper() or token.lower_ in _CONNECTORS):
+            return None
+        words = doc[start:end]
+        if token.text[:1].isupper() and initials(words.text) == acronym:
+            return words.text
+    return None
 
 
 def _unrecognised_repeats(
