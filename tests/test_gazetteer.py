@@ -261,6 +261,8 @@ def test_override_entries_win_every_conflict() -> None:
         ("Conservative Party", "uk-conservative-party", "PoliticalParty", "Q9626"),
         ("Tories", "uk-conservative-party", "PoliticalParty", "Q9626"),
         ("Reuters", "reuters", "Media", "Q130879"),
+        ("The Daily Telegraph", "daily-telegraph", "Media", None),
+        ("Telegraph", "daily-telegraph", "Media", None),  # as the NER cuts "The Telegraph"
         ("the Taliban", "taliban", "ArmedGroup", None),
         ("Hong Kong", "HK", "Territory", "Q8646"),
         ("World Health Organization", "who", "InternationalOrganization", "Q7817"),
