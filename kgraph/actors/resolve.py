@@ -22,6 +22,7 @@ What it resolves:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -282,9 +283,11 @@ def _completed(span: Span, covered: set[int], organisations: set[str]) -> Span:
     if span.ent_id_ or span.label_ not in ("ORG", "PERSON"):
         return span
     name = clean_name(span)
-    for end in range(min(len(doc), span.end + 5), span.end, -1):
+    # Only a name the article gives that goes on from this one can complete it.
+    longer_names = {o for o in organisations if o != name and o.startswith(name)}
+    for end in range(min(len(doc), span.end + 5), span.end, -1) if longer_names else ():
         longer = Span(doc, span.start, end, label="ORG")
-        if not doc[end - 1].is_punct and clean_name(longer) in organisations - {name}:
+        if not doc[end - 1].is_punct and clean_name(longer) in longer_names:
             return longer
     if span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("and", "&"):
         return span
@@ -472,6 +475,7 @@ def _before_comma(span: Span, known: dict[str, str]) -> Span:
     return span if label is None else Span(span.doc, span.start, commas[0], label=label)
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Case and diacritics folded, so "Erdogan" and "Erdoğan" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i").casefold())

@@ -954,6 +954,8 @@ class _ArticleExtractor:
 
     def run(self) -> Iterator[Relation]:
         sentences = list(self.doc.sents)
+        # Span.ents scans the whole document: the dates are picked out once, here.
+        past_dates = _years_before(self.doc, self.article.date)
         # Roles first for the whole article: a default office is dropped when another
         # sentence names it.
         roles = [
@@ -964,7 +966,7 @@ class _ArticleExtractor:
                     self.lexicon,
                     main_country=self.main_country,
                     countries=self.countries,
-                    past=_dated_to_the_past(sent, self.article.date),
+                    past=_dated_to_the_past(sent, past_dates),
                 )
             )
             for sent in sentences
@@ -1052,7 +1054,18 @@ _QUOTES = re.compile(r"[\"“”]")
 _YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
 
 
-def _dated_to_the_past(sent: Span, date: dt.date | None) -> set[int]:
+def _years_before(doc: Doc, date: dt.date | None) -> list[Span]:
+    """The dates in the text that name a year before the article's last one."""
+    if date is None:
+        return []
+    return [
+        ent
+        for ent in doc.ents
+        if ent.label_ == "DATE" and any(int(y) < date.year - 1 for y in _YEAR.findall(ent.text))
+    ]
+
+
+def _dated_to_the_past(sent: Span, dates: list[Span]) -> set[int]:
     """The tokens of the clauses the sentence dates to a year before the article's last one.
 
     Titles there are those of that time: "In 1905, President Theodore Roosevelt mediated
@@ -1060,13 +1073,9 @@ def _dated_to_the_past(sent: Span, date: dt.date | None) -> set[int]:
     modifies a verb dates its clause; "the 2016 nominee" or "a 2018 candidate" does not,
     nor does a date in a relative clause date the rest of the sentence.
     """
-    if date is None:
-        return set()
     past: set[int] = set()
-    for ent in sent.ents:
-        if ent.label_ != "DATE" or not any(
-            int(year) < date.year - 1 for year in _YEAR.findall(ent.text)
-        ):
+    for ent in dates:
+        if not sent.start <= ent.start < sent.end:
             continue
         anchor = ent.root
         if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep":
