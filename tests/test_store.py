@@ -186,6 +186,24 @@ def _statements_by_article(graph: Graph) -> dict[str, set[tuple[str, str]]]:
     return found
 
 
+def kill_build_after_batch(batch: int, *arguments: str) -> None:
+    """Run ``kgraph build ARGUMENTS`` and SIGKILL it as soon as it has committed ``batch``."""
+    kgraph = str(Path(sys.executable).parent / "kgraph")
+    process = subprocess.Popen(
+        [kgraph, "-v", "build", *arguments],  # -v logs each commit
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stderr is not None
+    for line in process.stderr:
+        if f"committed batch {batch}" in line:
+            break
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    process.stderr.close()
+
+
 @pytest.mark.model
 @pytest.mark.skipif(not CORPUS.is_file(), reason=f"needs the shared corpus {CORPUS}")
 def test_a_build_killed_mid_way_leaves_whole_batches_and_a_rerun_completes_it(
@@ -194,22 +212,8 @@ def test_a_build_killed_mid_way_leaves_whole_batches_and_a_rerun_completes_it(
     inputs = _articles(tmp_path, 8)
     build(inputs, store=tmp_path / "reference", batch_size=2)
 
-    # -v logs each commit: kill the build as soon as its second batch is in.
     store = tmp_path / "store"
-    kgraph = str(Path(sys.executable).parent / "kgraph")
-    process = subprocess.Popen(
-        [kgraph, "-v", "build", *map(str, inputs), "--store", str(store), "--batch-size", "2"],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stderr is not None
-    for line in process.stderr:
-        if "committed batch 2" in line:
-            break
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    process.stderr.close()
+    kill_build_after_batch(2, *map(str, inputs), "--store", str(store), "--batch-size", "2")
 
     with open_source(store=tmp_path / "reference") as graph:
         complete = _statements_by_article(graph)
@@ -237,20 +241,7 @@ def test_a_file_build_killed_mid_way_leaves_no_graph_and_the_next_build_clears_i
 ) -> None:
     inputs = _articles(tmp_path, 6)
     output = tmp_path / "out" / "graph.nt"
-    kgraph = str(Path(sys.executable).parent / "kgraph")
-    process = subprocess.Popen(
-        [kgraph, "-v", "build", *map(str, inputs), "-o", str(output), "--batch-size", "2"],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stderr is not None
-    for line in process.stderr:
-        if "committed batch 1" in line:
-            break
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    process.stderr.close()
+    kill_build_after_batch(1, *map(str, inputs), "-o", str(output), "--batch-size", "2")
     # No graph, half or whole; only the hidden store the killed build streamed into.
     [left] = list(output.parent.iterdir())
     assert left.name.startswith(".graph.nt.") and left.name.endswith(".store")
