@@ -394,3 +394,16 @@ def test_a_person_whose_name_runs_into_a_figure_is_no_person(nlp: Language) -> N
         ("Victoria", "Organization"),
         ("Victoria", "Territory"),
     ]
+
+
+def test_a_name_in_apposition_to_a_title_is_a_person_whatever_the_ner_said(nlp: Language) -> None:
+    # The small model tags "Morgan Ortagus" here as an organisation.
+    index, doc = resolve(
+        nlp,
+        "Following the vote, a United States Department of State spokesperson, Morgan Ortagus, "
+        "said the United States was disappointed.",
+    )
+
+    assert "Morgan Ortagus" in [e.text for e in doc.ents if e.label_ == "ORG"]  # type: ignore[attr-defined]
+    [ortagus] = [m.actor for m in index.mentions if m.text == "Morgan Ortagus"]
+    assert ortagus.type == "Person"

@@ -347,6 +347,19 @@ def _trimmed(span: Span) -> Span:
     return Span(doc, start, end, label=label)
 
 
+def _apposed_to_a_title(span: Span, lexicon: Lexicon) -> bool:
+    """Whether an organisation's or place's span is a person's name in apposition to a
+    title: "a State Department spokesperson, Morgan Ortagus," tagged ORG."""
+    if span.label_ not in ("ORG", "GPE") or not 2 <= len(span) <= 4:
+        return False
+    if not all(token.is_title and token.is_alpha for token in span):
+        return False
+    root = span.root
+    titles = [root.head] if root.dep_ == "appos" else []
+    titles += [c for c in root.children if c.dep_ == "appos"]
+    return any(t.pos_ == "NOUN" and t.lower_ in lexicon.title_words for t in titles)
+
+
 def _titled_name(words: Span) -> bool:
     """Whether the words are a person's honorific and name ("Dr Valeria Gazzola")."""
     return (
@@ -572,6 +585,8 @@ def resolve_actors(
     for span in spans:
         span = _before_comma(_without_region(span, gazetteer), known)
         hit = _gazetteer_hit(span, gazetteer)
+        if hit is None and _apposed_to_a_title(span, lexicon):
+            span = Span(doc, span.start, span.end, label="PERSON")
         # A dictionary person is found through the cluster of names the article gives.
         hits.append((span, None if hit is not None and hit[0].type == "Person" else hit))
 
