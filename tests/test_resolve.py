@@ -407,3 +407,13 @@ def test_a_name_in_apposition_to_a_title_is_a_person_whatever_the_ner_said(nlp: 
     assert "Morgan Ortagus" in [e.text for e in doc.ents if e.label_ == "ORG"]  # type: ignore[attr-defined]
     [ortagus] = [m.actor for m in index.mentions if m.text == "Morgan Ortagus"]
     assert ortagus.type == "Person"
+
+
+def test_a_surname_two_full_names_share_is_the_one_named_more_often(nlp: Language) -> None:
+    index, _ = resolve(
+        nlp,
+        "Joe Biden campaigned in Michigan. Joe Biden met voters there. Hunter Biden, his son, "
+        "stayed away. Later, Biden attacked Trump.",
+    )
+
+    assert actors_by_surface(index)["Biden"] == "Joe Biden"

@@ -25,7 +25,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -495,13 +495,22 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _person_key(name: str, clusters: list[list[str]]) -> int:
-    """Index of the cluster a person's name joins (a new one when none fits)."""
+def _person_key(name: str, clusters: list[list[str]], mentions: Counter[str] | None = None) -> int:
+    """Index of the cluster a person's name joins (a new one when none fits).
+
+    A surname two full names share ("Biden" after "Joe Biden" and "Hunter Biden") joins
+    the one the article names more often.
+    """
     words = _fold(name).split()
-    for index, cluster in enumerate(clusters):
-        full = _fold(cluster[0]).split()
-        if words[-1] == full[-1] and set(words) <= set(full):
-            return index
+    fitting = [
+        index
+        for index, cluster in enumerate(clusters)
+        if words[-1] == (full := _fold(cluster[0]).split())[-1] and set(words) <= set(full)
+    ]
+    if fitting:
+        counts = mentions or Counter()
+        weight = {index: sum(counts[n] for n in clusters[index]) for index in fitting}
+        return max(fitting, key=lambda index: (weight[index], -index))
     if len(words) > 1:
         # "John Luk" after "John Luk Jok": the one longer name it begins (not a father's
         # name before his son's "Jr.").
@@ -596,7 +605,10 @@ def resolve_actors(
         key=lambda n: (-len(n.split()), n),
     )
     clusters: list[list[str]] = []
-    person_cluster = {name: _person_key(name, clusters) for name in people if name}
+    named_times = Counter(
+        _strip_titles(clean_name(s)) for s, hit in hits if s.label_ == "PERSON" and hit is None
+    )
+    person_cluster = {name: _person_key(name, clusters, named_times) for name in people if name}
     cluster_entry: dict[int, GazetteerEntry] = {}
     for name, number in sorted(person_cluster.items(), key=lambda item: item[1]):
         hit = gazetteer.lookup(name)
