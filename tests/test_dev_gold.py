@@ -27,7 +27,7 @@ CORPUS = SHARED / "corpus" / "wikinews.jsonl"
 #: The floor: what the rules reach on the development gold, less a small margin for
 #: ties the parser may break differently on another machine. Raise it as rules improve.
 #: (Targets of issue 4: precision 0.85, recall 0.65, quad F1 0.80.)
-DEV_FLOOR = {"precision": 0.91, "recall": 0.59, "quad_f1": 0.73}
+DEV_FLOOR = {"precision": 0.91, "recall": 0.60, "quad_f1": 0.74}
 
 
 def score(nlp, gold_path: Path, inputs: list[Path]) -> EvalReport:  # type: ignore[no-untyped-def]

@@ -292,3 +292,10 @@ def test_a_president_among_several_is_a_past_one(nlp) -> None:  # type: ignore[n
     text = US + "A third president, Richard Nixon, resigned before any impeachment vote."
 
     assert not any(person == "Richard Nixon" for person, _, _ in roles(nlp, text))
+
+
+def test_a_legislators_state_before_the_title_is_the_chambers_not_a_second_membership(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, "On Monday, United States Senator Bernie Sanders endorsed Joe Biden.")
+
+    assert ("Bernie Sanders", "member-of", "United States Senate") in found
+    assert ("Bernie Sanders", "member-of", "United States") not in found

@@ -20,7 +20,7 @@ from kgraph.actors.registry import entry_iri
 from kgraph.actors.resolve import ActorIndex
 from kgraph.iris import actor_iri
 from kgraph.model import Actor, Mention
-from kgraph.relations.lexicon import Affiliation, Lexicon
+from kgraph.relations.lexicon import Affiliation, Lexicon, load_lexicon
 
 #: Words that say the office is no longer held.
 FORMER = frozenset(
@@ -119,6 +119,14 @@ def _left_window(mention_start: int, sent: Span, index: ActorIndex) -> list[Toke
             break
         if token.is_punct and token.text not in ("(", "-", "–"):
             break
+        if (
+            token.lower_ == "from"
+            and not tokens
+            and i > sent.start
+            and sent.doc[i - 1].lower_ in load_lexicon().title_words
+        ):
+            i -= 1  # "Senator from Vermont Bernie Sanders": the title before his home state
+            continue
         if token.pos_ == "ADP" and token.lower_ not in ("of", "for"):
             break  # "nominated to the Supreme Court by President Ford": the court is not his
         tokens.insert(0, token)
@@ -209,6 +217,7 @@ def roles_in_sentence(
             if not organisations and not affiliations:
                 # "Senator X of Georgia" names a legislator's home state, not an office.
                 organisations = _of_objects(head, index)
+            organisations = _besides_the_chamber(organisations, affiliations)
             if organisations or not _names_a_state(affiliations):
                 yield from _with_default(person, title, organisations, article, 0.9)
             yield from affiliations
@@ -374,6 +383,7 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
         affiliations = list(
             _affiliations(subtree, title, covered, person, article, 0.8, bool(organisations))
         )
+        organisations = _besides_the_chamber(organisations, affiliations)
         if organisations or not _names_a_state(affiliations):
             yield from _with_default(person, title, organisations, article, 0.85)
         yield from affiliations
@@ -459,6 +469,16 @@ def _words(
         for t in tokens
         if t.text not in ("(", ")", "-", "–", ",")
     ]
+
+
+def _besides_the_chamber(organisations: list[Actor], affiliations: Sequence[Role]) -> list[Actor]:
+    """ "United States Senator X" sits in the Senate: the state named before the title is
+    the chamber's, not a second membership, once the title has made X the chamber's."""
+    if not any(
+        r.relation == "member-of" and r.organisation.type == "GovernmentBody" for r in affiliations
+    ):
+        return organisations
+    return [o for o in organisations if o.type != "Country"]
 
 
 def _names_a_state(roles: Sequence[Role]) -> bool:
