@@ -43,7 +43,8 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ErrorHandler = Callable[[ArticleError], None]
 
 
-def _log_error(error: ArticleError) -> None:
+def log_skipped(error: ArticleError) -> None:
+    """The default ``on_error``: the skipped article is logged as a warning."""
     log.warning("skipped %s", error)
 
 
@@ -60,7 +61,7 @@ def read_articles(
     Raises:
         ArticleError: a path that does not exist (a usage error, not a bad article).
     """
-    report = on_error or _log_error
+    report = on_error or log_skipped
     for path in _expand(paths):
         if path.suffix.lower() in JSONL_SUFFIXES:
             yield from _read_jsonl(path, report)

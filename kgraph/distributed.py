@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kgraph.actors.registry import roles_of
+from kgraph.articles import log_skipped
 from kgraph.errors import ArticleError, KgraphError, StoreError
 from kgraph.model import Actor, Article, ArticleResult
 
@@ -228,10 +229,7 @@ class _Loader:
         for summary in summaries:
             self.on_article(summary)
         for error in partition.errors:
-            if self.on_error is not None:
-                self.on_error(error)
-            else:
-                logger.warning("skipped %s", error)
+            (self.on_error or log_skipped)(error)
 
 
 def build_on_dask(

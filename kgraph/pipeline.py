@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from kgraph.actors.dictionary import ActorDictionary
 from kgraph.actors.gazetteer import Gazetteer, load_gazetteer
 from kgraph.actors.resolve import resolve_actors
-from kgraph.articles import ErrorHandler
+from kgraph.articles import ErrorHandler, log_skipped
 from kgraph.errors import ArticleError
 from kgraph.model import Article, ArticleResult
 from kgraph.nlp import load_pipeline, parse
@@ -54,7 +54,7 @@ def extract(
             fails (a bug in a rule, not in the article): it is skipped and the others go
             on. By default the error is logged as a warning.
     """
-    report = on_error or _log_error
+    report = on_error or log_skipped
     if n_process > 1 and nlp is None:
         for item in _extract_in_workers(articles, n_process, batch_size, actors):
             if isinstance(item, ArticleError):
@@ -99,10 +99,6 @@ def _extract_one(
         mention_counts=index.mention_counts(),
         relations=relations,
     )
-
-
-def _log_error(error: ArticleError) -> None:
-    log.warning("skipped %s", error)
 
 
 def _extract_in_workers(
