@@ -78,10 +78,7 @@ def main_country(index: ActorIndex, *, at_least: int = 2, margin: float = 1.0) -
     countries: dict[str, Actor] = {}
     counts: Counter[str] = Counter()
     for mention in index.mentions:
-        country = mention.actor if mention.actor.type == "Country" else None
-        if country is None:
-            container = index.part_of.get(mention.actor.id)
-            country = container if container is not None and container.type == "Country" else None
+        country = index.country_of(mention.actor)
         if country is not None:
             countries.setdefault(country.id, country)
             counts[country.id] += 1

@@ -211,6 +211,13 @@ class ActorIndex:
                         return owner
         return None
 
+    def country_of(self, actor: Actor | None) -> Actor | None:
+        """The country an actor is or belongs to: the Kremlin's is Russia."""
+        if actor is None or actor.type == "Country":
+            return actor
+        container = self.part_of.get(actor.id)
+        return container if container is not None and container.type == "Country" else None
+
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions that start at a character offset in ``[start, end)``, in text order."""
         first = bisect.bisect_left(self.mentions, start, key=_mention_start)

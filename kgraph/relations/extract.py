@@ -152,6 +152,8 @@ class _ArticleExtractor:
         self.seen: set[tuple[object, ...]] = set()
         self.inside_quote = False  # whether the current sentence opens inside a quotation
         self.tokens: list[Token] = []  # the tokens of the sentence being read
+        # Where a colon opens a quotation in that sentence, and who speaks it.
+        self.colon_quotes: list[tuple[int, Actor]] = []
         self.placed_bodies: set[str] = set()  # bodies already given the state they belong to
         self.mention_counts = index.mention_counts()
         self.topic_person: Actor | None = None  # the person the last sentence was about
@@ -178,7 +180,7 @@ class _ArticleExtractor:
             # "I" in news text is whoever is quoted; in "I said" it is the one quoted before.
             verb = syntax.speech_verb(token)
             if verb is None or token.head.i == verb.i:
-                introducing = self.introduces_quote(token.sent, before=token.i)
+                introducing = self.quoted_by_colon(token)
                 if introducing is not None:
                     return introducing, 0.85
                 return (self.quote_speaker if self.inside_quote else None), 0.85
@@ -429,20 +431,21 @@ class _ArticleExtractor:
             actor, _ = self.actor(source)
             if actor is not None:
                 return actor
-        introducing = self.introduces_quote(token.sent, before=token.i)
+        introducing = self.quoted_by_colon(token)
         if introducing is not None:
             return introducing
         return self.quote_speaker if inside_quote or self.in_quotation(token) else None
 
-    def introduces_quote(self, sent: Span, before: int | None = None) -> Actor | None:
-        """Who speaks the quotation a colon opens: "Tanya Chan spoke to the press: "..."".
+    def quoted_by_colon(self, token: Token) -> Actor | None:
+        """Who speaks a quotation a colon opened before the token in its sentence."""
+        return next((actor for mark, actor in self.colon_quotes if mark < token.i), None)
 
-        Any verb does, not only one of saying, when a colon and a quotation mark follow it.
-        """
-        tokens = list(sent)
-        for colon, mark in zip(tokens, tokens[1:], strict=False):
-            if before is not None and mark.i >= before:
-                break
+    def _colon_quotes(self) -> list[tuple[int, Actor]]:
+        """Where a colon opens a quotation in the sentence, and who speaks it: "Tanya Chan
+        spoke to the press: "..."". Any verb does, not only one of saying, when a colon
+        and a quotation mark follow it."""
+        found: list[tuple[int, Actor]] = []
+        for colon, mark in zip(self.tokens, self.tokens[1:], strict=False):
             if colon.text != ":" or not _is_quote_mark(mark) or colon.head.pos_ != "VERB":
                 continue
             for subject in syntax.clause_subjects(colon.head):
@@ -451,8 +454,9 @@ class _ArticleExtractor:
                 if actor is None and subject.lower_ in _PERSONAL_PRONOUNS:
                     actor = self.pronoun_referent(subject)
                 if actor is not None and actor.type != "Topic":
-                    return actor
-        return None
+                    found.append((mark.i, actor))
+                    break
+        return found
 
     def date(self, token: Token) -> dt.date | None:
         for head in list(syntax.governing_chain(token))[:4]:
@@ -891,10 +895,9 @@ class _ArticleExtractor:
         return self.main_country if not named else None
 
     def _state_of(self, actor: Actor | None) -> Actor | None:
-        if actor is not None and actor.type in ("Country", "Territory"):
+        if actor is not None and actor.type == "Territory":
             return actor
-        state = self.index.part_of.get(actor.id) if actor is not None else None
-        return state if state is not None and state.type == "Country" else None
+        return self.index.country_of(actor)
 
     def pleas(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
         """ "Please, Carrie Lam, please go": a speaker begging someone named requests them."""
@@ -984,6 +987,7 @@ class _ArticleExtractor:
             # Every rule walks the sentence's tokens: make them once (spaCy builds a new
             # Token object on every step over a Span).
             self.tokens = list(sent)
+            self.colon_quotes = self._colon_quotes()
             yield from self.role_relations(sent, sentence_roles, explicit)
             yield from self.part_of_relations(sent)
             yield from self.structure_relations(sent)
@@ -1000,9 +1004,8 @@ class _ArticleExtractor:
             self._update_topic_person(sent)
 
     def _update_speaker(self, sent: Span) -> None:
-        introducing = self.introduces_quote(sent)
-        if introducing is not None:
-            self.last_speaker = self.quote_speaker = introducing
+        if self.colon_quotes:
+            self.last_speaker = self.quote_speaker = self.colon_quotes[0][1]
         for token in self.tokens:
             if token.lemma_.lower() in syntax.SPEECH_VERBS and token.pos_ == "VERB":
                 actor = self.speaker_of(token)
