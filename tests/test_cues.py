@@ -681,3 +681,56 @@ def test_a_participle_that_says_what_a_call_does_is_the_calls_own_request(nlp) -
     assert ("Boris Johnson", "requests", "United States") in asserted(result)
     # What a resolution is to do has not happened yet.
     assert not [r for r in asserted(result) if r[1] == "coerces"]
+
+
+def test_not_until_says_when_it_happened_not_that_it_did_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = run(nlp, "Bernie Sanders did not endorse Hillary Clinton until July.")
+
+    assert ("Bernie Sanders", "supports", "Hillary Clinton") in asserted(found)
+
+
+def test_saying_what_a_state_or_body_must_do_demands_it_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(
+        run(
+            nlp,
+            "Turkish President Recep Tayyip Erdoğan spoke on Monday. "
+            'Erdoğan cited Article 5 of the NATO treaty and said, "They need to stand by us." '
+            "Angela Merkel said Iran should release the sailors.",
+        )
+    )
+
+    assert ("Recep Tayyip Erdoğan", "requests", "NATO") in found
+    assert ("Angela Merkel", "requests", "Iran") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A condition, a view of one's own state, and "they" for people are no demands.
+        'Angela Merkel said, "If there is a court order, then Iran has to release them."',
+        'Boris Johnson, the British prime minister, said, "The United Kingdom must leave."',
+        "Joe Biden said the United States should be at the lead.",
+        'Protesters gathered near the Parliament of Serbia. "They must go home," '
+        "Aleksandar Vučić said.",
+    ],
+)
+def test_an_obligation_that_is_no_demand_on_another_is_not_a_request(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert not [r for r in asserted(run(nlp, text)) if r[1] == "requests"]
+
+
+def test_a_quotation_opened_by_a_comma_after_any_verb_is_its_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Donald Trump defended his decision, "As I said before, I will totally destroy and '
+        'obliterate the Economy of Turkey. They must watch over the captured fighters."'
+    )
+    found = asserted(run(nlp, text))
+
+    # A plain future of force, said of one state's economy, threatens the state.
+    assert ("Donald Trump", "threatens", "Türkiye") in found
+    assert ("Donald Trump", "requests", "Türkiye") in found
+
+
+def test_quotation_marks_are_not_part_of_a_topic(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, 'Parliament has repeatedly voted against a "no deal" exit.'))
+
+    assert ("Parliament", "rejects", "no deal exit") in found

@@ -26,8 +26,9 @@ CORPUS = SHARED / "corpus" / "wikinews.jsonl"
 
 #: The floor: what the rules reach on the development gold, less a small margin for
 #: ties the parser may break differently on another machine. Raise it as rules improve.
-#: (Targets of issue 4: precision 0.85, recall 0.65, quad F1 0.80.)
-DEV_FLOOR = {"precision": 0.91, "recall": 0.60, "quad_f1": 0.74}
+#: Recall, F1 and quad F1 are held at the targets of issue 4 (precision 0.85, recall 0.65,
+#: F1 0.74, quad F1 0.80), which the rules now reach.
+DEV_FLOOR = {"precision": 0.93, "recall": 0.65, "f1": 0.74, "quad_f1": 0.80}
 
 
 def score(nlp, gold_path: Path, inputs: list[Path]) -> EvalReport:  # type: ignore[no-untyped-def]
@@ -44,7 +45,8 @@ def test_the_development_gold_stays_at_or_above_the_floor(nlp) -> None:  # type:
 
     assert len(report.docs) == 15
     assert report.precision >= DEV_FLOOR["precision"], report.false_positives
-    assert report.recall >= DEV_FLOOR["recall"]
+    assert report.recall >= DEV_FLOOR["recall"], report.misses
+    assert report.f1 >= DEV_FLOOR["f1"]
     assert report.quad_f1 >= DEV_FLOOR["quad_f1"]
 
 

@@ -299,3 +299,39 @@ def test_a_legislators_state_before_the_title_is_the_chambers_not_a_second_membe
 
     assert ("Bernie Sanders", "member-of", "United States Senate") in found
     assert ("Bernie Sanders", "member-of", "United States") not in found
+
+
+def test_a_body_word_in_a_title_is_the_body_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        US + "The House Judiciary Committee met on Tuesday. "
+        "Democratic committee chairman Jerrold Nadler said the inquiry goes on. "
+        "Republican committee member Doug Collins said it did not."
+    )
+    found = roles(nlp, text)
+
+    assert ("Jerrold Nadler", "leader-of", "House Judiciary Committee") in found
+    assert ("Doug Collins", "member-of", "House Judiciary Committee") in found
+    assert ("Doug Collins", "member-of", "Republican Party") in found
+
+
+def test_whose_commander_in_chief_is_titles_the_name_and_places_his_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The article is mostly about Türkiye; the president who commands the Syrian Army is
+    # Syria's, not Türkiye's.
+    text = (
+        "Türkiye attacked the SDF. Türkiye said so. Türkiye sent troops. "
+        "The Syrian Army, whose commander-in-chief is President Bashar al-Assad, entered the town."
+    )
+    found = roles(nlp, text)
+
+    assert ("Bashar al-Assad", "leader-of", "Syrian Army") in found
+    assert ("Bashar al-Assad", "leader-of", "Syria") in found
+    assert ("Bashar al-Assad", "leader-of", "Türkiye") not in found
+
+
+def test_a_monarchs_regnal_number_is_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        UK
+        + "Britain left. The prime minister is appointed by the monarch, currently Queen Elizabeth II."
+    )
+
+    assert ("Elizabeth II", "leader-of", "United Kingdom") in roles(nlp, text)

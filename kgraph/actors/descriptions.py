@@ -225,7 +225,7 @@ def describe(
                 token, title, organisation, people, country, lexicon, article, dictionary
             )
         elif len(plain) == 1 and organisation is None and token.lower_ in ORG_NOUNS:
-            actor = _organisation(token, index)
+            actor = described_organisation(token, index)
         else:
             actor = None
         if actor is not None:
@@ -263,7 +263,8 @@ def _person(
     return _dictionary_actor(holders[0]) if len(holders) == 1 else None
 
 
-def _organisation(token: Token, index: ActorIndex) -> Actor | None:
+def described_organisation(token: Token, index: ActorIndex) -> Actor | None:
+    """The one organisation named before the token that its kind word fits ("the committee")."""
     types, word = ORG_NOUNS[token.lower_]
     candidates = {
         m.actor.id: m.actor

@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
@@ -100,6 +101,20 @@ _STATE_ORGANS = frozenset(
         "commission",
     }
 )  # fmt: skip
+#: What a state's economy is called: what is done to it is done to the state.
+_STATE_ECONOMY = frozenset({"economy", "currency", "finances"})
+#: Auxiliaries of obligation: "They must watch over the fighters".
+_DEONTIC_AUX = frozenset({"must", "should", "ought"})
+#: Subjects an obligation is no demand on someone else for.
+_SELF_OR_ADDRESSEE = frozenset({"i", "we", "you", "one", "everyone", "everybody", "nobody"})
+#: Actors a speaker can demand something of by "they" or "it".
+_OBLIGED_TYPES = frozenset(
+    {"Country", "Territory", "GovernmentBody", "InternationalOrganization", "Alliance",
+     "PoliticalParty", "ArmedGroup"}
+)  # fmt: skip
+#: Words of a state's forces' names: a state title's holder who commands them leads the state
+#: ("the Syrian Army, whose commander-in-chief is President Assad").
+_STATE_FORCES = frozenset({"army", "navy"})
 #: Relations only a state's authorities carry out, so "banned in Turkey" is Türkiye's act.
 _STATE_ACTS = frozenset({"coerces", "sanctions"})
 _TOPIC_STOP_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "advcl"})
@@ -155,6 +170,8 @@ class _ArticleExtractor:
         # Where a colon opens a quotation in that sentence, and who speaks it.
         self.colon_quotes: list[tuple[int, Actor]] = []
         self.placed_bodies: set[str] = set()  # bodies already given the state they belong to
+        # Person id → the organisations (and their states) the article gives the person a role in.
+        self.belongs_to: dict[str, set[str]] = {}
         self.mention_counts = index.mention_counts()
         self.topic_person: Actor | None = None  # the person the last sentence was about
         # Docs hold the headline before the body; spans are offsets in the body (Article.text).
@@ -164,6 +181,18 @@ class _ArticleExtractor:
     # ----- arguments -------------------------------------------------------------------------
     def actor(self, token: Token) -> tuple[Actor | None, float]:
         """The actor a noun-phrase head stands for, and a confidence factor for how it was found."""
+        if token.lemma_.lower() in _STATE_ECONOMY:
+            # "destroy the Economy of Turkey" (which the NER may take for an organisation),
+            # "sanctions on Iran's economy": done to the state.
+            owners = syntax.prep_objects(token, "of") + [
+                c for c in token.children if c.dep_ == "poss"
+            ]
+            for owner in owners:
+                state = self.index.actor_of_phrase(owner)
+                if state is None or state.type != "Country":
+                    state = _country_named(owner)
+                if state is not None:
+                    return state, 0.85
         actor = self.index.actor_of_phrase(token)
         if actor is not None and self.index.is_demonym(token) and _quantified(token):
             return None, 0.0  # "every Democrat", "many Iranians": people, not the party or state
@@ -290,7 +319,11 @@ class _ArticleExtractor:
             words = words[:-1]
         if not words:
             return None
-        label = re.sub(r"\s+", " ", "".join(t.text_with_ws for t in words)).strip()
+        # Quotation marks are the writer's, not part of the name: a "no deal" Brexit.
+        text = _QUOTES.sub(" ", "".join(t.text_with_ws for t in words))
+        label = re.sub(r"\s+", " ", text).strip()
+        if not label:
+            return None
         return Actor(id=topic_iri(label), label=label, type="Topic", names=(label,))
 
     def objects(self, cue: Cue, token: Token, passive: bool) -> list[Token]:
@@ -445,8 +478,12 @@ class _ArticleExtractor:
         spoke to the press: "..."". Any verb does, not only one of saying, when a colon
         and a quotation mark follow it."""
         found: list[tuple[int, Actor]] = []
-        for colon, mark in zip(self.tokens, self.tokens[1:], strict=False):
-            if colon.text != ":" or not _is_quote_mark(mark) or colon.head.pos_ != "VERB":
+        for colon, mark, first in zip(self.tokens, self.tokens[1:], self.tokens[2:], strict=False):
+            if not _is_quote_mark(mark) or colon.head.pos_ != "VERB":
+                continue
+            # "defended his decision, "As I have stated..."": a comma does too, before a
+            # quoted sentence.
+            if colon.text != ":" and not (colon.text == "," and first.is_title):
                 continue
             for subject in syntax.clause_subjects(colon.head):
                 # Names and he/she only: "I" would be the speaker of this very quotation.
@@ -656,6 +693,49 @@ class _ArticleExtractor:
             if relation is not None:
                 yield relation
 
+    def _roles(
+        self, sentences: list[Span], past_dates: list[Span], served: dict[str, Actor]
+    ) -> list[list[Role]]:
+        return [
+            list(
+                roles_in_sentence(
+                    sent,
+                    self.index,
+                    self.lexicon,
+                    main_country=self.main_country,
+                    countries=self.countries,
+                    past=_dated_to_the_past(sent, past_dates),
+                    served_states=served,
+                )
+            )
+            for sent in sentences
+        ]
+
+    def _belongs_to(self, roles: Iterable[Role]) -> dict[str, set[str]]:
+        """Person id → ids of the organisations the article gives the person a role in, and
+        of their states."""
+        belongs: dict[str, set[str]] = {}
+        for role in roles:
+            ids = belongs.setdefault(role.person.id, set())
+            ids.add(role.organisation.id)
+            state = self.index.country_of(role.organisation)
+            if state is not None:
+                ids.add(state.id)
+        return belongs
+
+    def _states_served(self, roles: Iterable[Role]) -> dict[str, Actor]:
+        """Person id → the one state whose organs the article names the person in."""
+        states: dict[str, dict[str, Actor]] = {}
+        for role in roles:
+            if role.default or role.organisation.type != "GovernmentBody":
+                continue
+            state = self.index.country_of(role.organisation) or _state_in_name(
+                role.organisation.label, _STATE_ORGANS | _STATE_FORCES
+            )
+            if state is not None and state.type == "Country":
+                states.setdefault(role.person.id, {})[state.id] = state
+        return {person: next(iter(s.values())) for person, s in states.items() if len(s) == 1}
+
     def part_of_relations(self, sent: Span) -> Iterator[Relation]:
         """A body and the state it belongs to, named in one sentence ("the Kremlin ... Russia")."""
         named = {m.actor.id: m for m in self.index.mentions_between(sent.start_char, sent.end_char)}
@@ -667,7 +747,9 @@ class _ArticleExtractor:
                 continue  # a party or company of a country is not an organ of its state
             container, cue = self.index.part_of.get(actor_id), "gazetteer"
             if container is not None and container.id not in named:
-                continue
+                in_name = _state_in_name(mention.text)
+                if in_name is None or in_name.id != container.id:
+                    continue  # "the State Department" alone: the sentence does not place it
             if container is None:
                 # "the Parliament of Iraq", "the US Embassy in London": the state in the name.
                 container, cue = _state_in_name(mention.actor.label), "name"
@@ -932,6 +1014,87 @@ class _ArticleExtractor:
             if relation is not None:
                 yield relation
 
+    def obligations(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
+        """ "Turkey must withdraw", "They need to stand by us": a speaker who says what a state
+        or body must do demands it of them (CAMEO's "demand"). Only in quoted or reported
+        speech, where someone says it; never of oneself ("we must") or of people."""
+        for verb in self.tokens:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be" or not _obliged(verb):
+                continue  # "the US should be at the lead": a view, not a demand
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if len(subjects) != 1 or subjects[0].lower_ in _SELF_OR_ADDRESSEE:
+                continue
+            subject = subjects[0]
+            if subject.lower_ == "they":
+                obliged = self._body_named_before(subject)
+            else:
+                obliged = self.index.actor_of_phrase(subject)
+            if obliged is None or obliged.type in ("Person", "Topic"):
+                continue
+            if syntax.supposed(verb):
+                continue  # "if they must leave", "Must they leave?"
+            speaker = self._saying(verb, inside_quote)
+            if (
+                speaker is None
+                or speaker.id == obliged.id
+                or speaker.type == "Media"
+                or obliged.id in self.belongs_to.get(speaker.id, ())
+            ):
+                continue  # "we must get Brexit done, the UK must come out": one's own state
+            relation = self.make(
+                subject=speaker, relation="requests", obj=obliged, token=verb,
+                confidence=0.6, cue="must", inside_quote=inside_quote,
+                negated=False, hypothetical=False, attribute=False,
+            )  # fmt: skip
+            if relation is not None:
+                yield relation
+
+    def _saying(self, verb: Token, inside_quote: bool) -> Actor | None:
+        """Who says the clause: the subject of a speech verb over it, or the speaker of the
+        quotation it is in; not a source it is "according to"."""
+        speech = syntax.speech_verb(verb)
+        if speech is not None:
+            return self.speaker_of(speech)
+        introducing = self.quoted_by_colon(verb)
+        if introducing is not None:
+            return introducing
+        return self.quote_speaker if inside_quote or self.in_quotation(verb) else None
+
+    def _body_named_before(self, pronoun: Token) -> Actor | None:
+        """What "they" stands for: the state or body named last before it, in its sentence or
+        the one before, if no person and no other group ("the protesters") came in between."""
+        sent = pronoun.sent
+        start = sent.start_char
+        if sent.start > 0:
+            start = self.doc[sent.start - 1].sent.start_char
+        window = self.doc.char_span(start, pronoun.idx, alignment_mode="expand")
+        if window is None or any(
+            t.tag_ in ("NNS", "NNPS")
+            and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and self.index.actor_at(t) is None
+            for t in window
+        ):
+            return None  # "The protesters gathered ... They must ...": the protesters
+        for mention in reversed(self.index.mentions_between(start, pronoun.idx)):
+            if mention.actor.type == "Person":
+                return None
+            root = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if root is None:
+                continue
+            if mention.actor.type not in _OBLIGED_TYPES:
+                # "the Economy of Turkey", which the NER takes for one organisation's name
+                inside = [c for t in root if (c := _country_named(t)) is not None]
+                if inside:
+                    return inside[-1]
+                continue
+            if (
+                root.root.dep_ == "amod"
+                and self.index.actor_at(root.root.head) is not mention.actor
+            ):
+                continue  # "the British tanker": a tanker, not Britain
+            return mention.actor
+        return None
+
     def on_request(self, sent: Span, inside_quote: bool) -> Iterator[Relation]:
         """ "She did so at the request of Justin Trudeau": Trudeau requested it of her."""
         for token in self.tokens:
@@ -961,20 +1124,14 @@ class _ArticleExtractor:
         past_dates = _years_before(self.doc, self.article.date)
         # Roles first for the whole article: a default office is dropped when another
         # sentence names it.
-        roles = [
-            list(
-                roles_in_sentence(
-                    sent,
-                    self.index,
-                    self.lexicon,
-                    main_country=self.main_country,
-                    countries=self.countries,
-                    past=_dated_to_the_past(sent, past_dates),
-                )
-            )
-            for sent in sentences
-        ]
+        roles = self._roles(sentences, past_dates, {})
+        served = self._states_served(r for found in roles for r in found)
+        if served:
+            # "President Assad" in an article about Türkiye: the president of the state
+            # whose army he commands.
+            roles = self._roles(sentences, past_dates, served)
         explicit = {(r.person.id, r.relation) for found in roles for r in found if not r.default}
+        self.belongs_to = self._belongs_to(r for found in roles for r in found)
         text = self.text
         for sent, sentence_roles in zip(sentences, roles, strict=True):
             if sent.start_char > 0 and "\n" in text[sent.start_char - 1 : sent.start_char]:
@@ -994,6 +1151,7 @@ class _ArticleExtractor:
             yield from self.composition(sent)
             yield from self.on_request(sent, inside_quote)
             yield from self.pleas(sent, inside_quote)
+            yield from self.obligations(sent, inside_quote)
             yield from self.claimed_attacks(sent, inside_quote)
             yield from self.banned_here(sent)
             yield from self.disparagements(sent, inside_quote)
@@ -1011,6 +1169,17 @@ class _ArticleExtractor:
                 actor = self.speaker_of(token)
                 if actor is not None:
                     self.last_speaker = self.quote_speaker = actor
+
+
+def _obliged(verb: Token) -> bool:
+    """Whether the clause says its subject must do something: "must"/"should"/"ought to" on
+    the verb, or "need to"/"have to" heading it."""
+    if any(c.dep_ == "aux" and c.lower_ in _DEONTIC_AUX for c in verb.children):
+        return True
+    return verb.lemma_ in ("need", "have") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 def _quantified(token: Token) -> bool:
@@ -1032,10 +1201,18 @@ def _antecedent(token: Token) -> Token:
     return clause.head if clause.dep_ == "relcl" else token
 
 
-def _state_in_name(label: str) -> Actor | None:
+def _country_named(token: Token) -> Actor | None:
+    """The country a proper noun names, even inside a longer name the NER made of it."""
+    found = load_gazetteer().lookup(token.text)
+    if found is not None and found[0].type == "Country" and found[1] != "metonym":
+        return country_actor(found[0].key)
+    return None
+
+
+def _state_in_name(label: str, organs: AbstractSet[str] = _STATE_ORGANS) -> Actor | None:
     """The state a government body's name contains, by name or demonym ("Iraqi Parliament")."""
     words = label.split()
-    if not any(word.lower() in _STATE_ORGANS for word in words):
+    if not any(word.lower() in organs for word in words):
         return None  # "Saudi Press Agency": a state's name in it does not make it an organ
     gazetteer = load_gazetteer()
     for length in (3, 2, 1):

@@ -9,12 +9,13 @@ A former office-holder ("former President X", "then-minister X") holds no office
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kgraph.actors.descriptions import ORG_NOUNS, described_organisation
 from kgraph.actors.gazetteer import GazetteerEntry, load_gazetteer
 from kgraph.actors.registry import entry_iri
 from kgraph.actors.resolve import ActorIndex
@@ -138,6 +139,9 @@ def _organisations(tokens: list[Token], index: ActorIndex, person: Actor | None)
     found: dict[str, Actor] = {}
     for token in tokens:
         actor = index.actor_at(token)
+        if actor is None and token.dep_ == "compound" and token.lower_ in ORG_NOUNS:
+            # "Republican committee member Doug Collins": the one committee named before.
+            actor = described_organisation(token, index)
         if actor is not None and actor.type not in ("Person", "Topic") and actor != person:
             found.setdefault(actor.id, actor)
     return list(found.values())
@@ -164,6 +168,7 @@ class _Article:
     lexicon: Lexicon
     main_country: Actor | None
     countries: Sequence[Actor]
+    served_states: Mapping[str, Actor]
 
 
 def roles_in_sentence(
@@ -174,6 +179,7 @@ def roles_in_sentence(
     main_country: Actor | None = None,
     countries: Sequence[Actor] = (),
     past: AbstractSet[int] = frozenset(),
+    served_states: Mapping[str, Actor] | None = None,
 ) -> Iterator[Role]:
     """Every role the sentence gives a person, by title, apposition or "X of Y".
 
@@ -184,8 +190,11 @@ def roles_in_sentence(
             which country's party a word such as "Conservative" means.
         past: positions of tokens in clauses dated to an earlier time ("in 1905"): the
             titles of people named there are not theirs now.
+        served_states: person id → the state whose organ the article names the person in
+            ("the Syrian Army, whose commander-in-chief is X"): that person's untitled state
+            office ("President X") is that state's.
     """
-    article = _Article(index, lexicon, main_country, countries)
+    article = _Article(index, lexicon, main_country, countries, served_states or {})
     in_sentence = index.mentions_between(sent.start_char, sent.end_char)
     mentions: list[Mention] = [m for m in in_sentence if m.actor.type == "Person"]
     for mention in mentions:
@@ -232,6 +241,10 @@ def _with_default(
     """Roles towards the organisations named, else the article's state for a state office."""
     lexicon = article.lexicon
     if not organisations and title in lexicon.state_titles:
+        served = article.served_states.get(person.id)
+        if served is not None and lexicon.has_office(served.iso_code, title):
+            yield Role(person, lexicon.titles[title], served, confidence * 0.8, title)
+            return
         state = _state_of_office(title, article)
         if state is not None:
             yield Role(person, lexicon.titles[title], state, confidence * 0.7, title, default=True)
@@ -316,6 +329,13 @@ def _title_phrases(head: Token, index: ActorIndex) -> list[Token]:
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
         # "X is a leading candidate for the Democratic nomination"
         phrases += [c for c in verb.children if c.dep_ == "attr"]
+    if head.dep_ == "attr" and verb.lemma_ == "be":
+        # "the Syrian Army, whose commander-in-chief is X"; "the party's leader is X"
+        phrases += [
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj" and c.pos_ == "NOUN" and index.actor_at(c) is None
+        ]
     if head.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in ROLE_VERBS:
         # "X was elected as the new Conservative leader"
         phrases += _as_phrases(verb)
@@ -358,10 +378,11 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
             continue  # "Trump and Turkish President Erdoğan" read as apposition: another's title
         subtree = list(phrase.subtree)
         if phrase.i < head.i:  # reverse apposition: the person is inside the title's phrase
-            subtree = [t for t in subtree if t.i not in person_tokens and t.i <= phrase.i]
+            end = _hyphenated_end(phrase)
+            subtree = [t for t in subtree if t.i not in person_tokens and t.i <= end]
         if any(t.lower_ in FORMER for t in subtree):
             continue
-        found = _find_title([t for t in subtree if t.i <= phrase.i], lexicon)
+        found = _find_title([t for t in subtree if t.i <= _hyphenated_end(phrase)], lexicon)
         if found is None or phrase.i not in found[1]:
             continue  # the title must head the phrase: not "the head chef of a restaurant"
         title, covered = found
@@ -379,7 +400,7 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
         organisations = _organisations(before, index, person)[-1:] or _organisations(
             after, index, person
         )
-        organisations += _of_objects(phrase, index)
+        organisations += _of_objects(phrase, index) + _whose(phrase, index)
         affiliations = list(
             _affiliations(subtree, title, covered, person, article, 0.8, bool(organisations))
         )
@@ -387,6 +408,25 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
         if organisations or not _names_a_state(affiliations):
             yield from _with_default(person, title, organisations, article, 0.85)
         yield from affiliations
+
+
+def _hyphenated_end(word: Token) -> int:
+    """Where a hyphenated compound the word starts ends: "commander-in-chief"."""
+    doc, end = word.doc, word.i
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end + 1].whitespace_:
+        end += 2
+    return end
+
+
+def _whose(phrase: Token, index: ActorIndex) -> list[Actor]:
+    """ "the Syrian Army, whose commander-in-chief is X": the title is the army's."""
+    clause = phrase.head
+    if clause.dep_ != "relcl" or not any(
+        c.dep_ == "poss" and c.lower_ == "whose" for c in phrase.children
+    ):
+        return []
+    owner = index.actor_of_phrase(clause.head)
+    return [owner] if owner is not None and owner.type not in ("Person", "Topic") else []
 
 
 def _affiliations(

@@ -61,6 +61,9 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "none", "neither"
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
+UNTIL = frozenset({"until", "till"})
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and every token coordinated with it ("France and Germany").
 
@@ -222,8 +225,25 @@ def misattached_conjunct(verb: Token) -> bool:
 
 
 def negated_here(token: Token) -> bool:
-    """Whether the token itself carries a negation ("not", "never", or the determiner "no")."""
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+    """Whether the token itself carries a negation ("not", "never", or the determiner "no").
+
+    "did not endorse her until July" is no negation: "not ... until" says when it happened.
+    """
+    if not any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return False
+    return not _until(token)
+
+
+def _until(verb: Token) -> bool:
+    """Whether a time phrase or clause opened by "until"/"till" hangs on the verb."""
+    for child in verb.children:
+        if child.lower_ in UNTIL and child.dep_ == "prep":
+            return True
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in UNTIL for c in child.children
+        ):
+            return True
+    return False
 
 
 def modality(cue: Token, *, future_is_hypothetical: bool = True) -> tuple[bool, bool]:
@@ -294,6 +314,27 @@ def modality(cue: Token, *, future_is_hypothetical: bool = True) -> tuple[bool, 
     return negated, hypothetical
 
 
+def supposed(token: Token) -> bool:
+    """Whether the token's clause is a question or depends on "if"/"unless"/"whether"."""
+    if _asked(token):
+        return True
+    for head in governing_chain(token):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in head.children):
+            return True
+        if any(  # "If there's a court order, then Facebook has to search"
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+            for c in head.children
+        ):
+            return True
+        if head.dep_ == "ROOT":
+            break
+    return False
+
+
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+
+
 def announced(cue: Token) -> bool:
     """Whether the cue's clause announces, in a plain future, what its subject will do.
 
@@ -302,6 +343,8 @@ def announced(cue: Token) -> bool:
     change that, but "if" on this one, a modal, a question or a negation does.
     """
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    while verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        verb = verb.head  # "I will destroy and obliterate": one "will" for both
     if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
         return False
     return modality(cue) == (False, True) and modality(cue, future_is_hypothetical=False) == (
