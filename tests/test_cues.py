@@ -734,3 +734,17 @@ def test_quotation_marks_are_not_part_of_a_topic(nlp) -> None:  # type: ignore[n
     found = asserted(run(nlp, 'Parliament has repeatedly voted against a "no deal" exit.'))
 
     assert ("Parliament", "rejects", "no deal exit") in found
+
+
+def test_opposing_a_proposal_rejects_it_and_opposing_a_deed_criticises_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(
+        run(
+            nlp,
+            "Nancy Pelosi opposed the bill. "
+            "The Syrian Democratic Forces opposed the withdrawal of the troops.",
+        )
+    )
+
+    assert ("Nancy Pelosi", "rejects", "bill") in found
+    assert ("Syrian Democratic Forces", "criticizes", "withdrawal of the troops") in found
+    assert ("Syrian Democratic Forces", "rejects", "withdrawal of the troops") not in found

@@ -101,6 +101,12 @@ _STATE_ORGANS = frozenset(
         "commission",
     }
 )  # fmt: skip
+#: What can be proposed and so rejected: opposing anything else criticises it.
+_PROPOSALS = syntax.PROPOSAL_NOUNS | {
+    "measure", "amendment", "article", "impeachment", "nomination", "deal", "agreement",
+    "treaty", "accord", "law", "legislation", "referendum", "proceeding", "inquiry",
+    "candidacy", "merger", "reform", "ban", "decree", "initiative", "compromise", "sanction",
+}  # fmt: skip
 #: What a state's economy is called: what is done to it is done to the state.
 _STATE_ECONOMY = frozenset({"economy", "currency", "finances"})
 #: Auxiliaries of obligation: "They must watch over the fighters".
@@ -431,7 +437,11 @@ class _ArticleExtractor:
             return bool(context & _MILITARY) or armed
         return True
 
-    def relation_for(self, cue: Cue, token: Token, subject: Actor) -> str:
+    def relation_for(self, cue: Cue, token: Token, subject: Actor, object_token: Token) -> str:
+        if cue.sense == "proposal":
+            # "opposed the bill" rejects it; "opposed the withdrawal" criticises what was done.
+            proposed = object_token.lemma_.lower() in _PROPOSALS
+            return cue.relation if proposed else "criticizes"
         if cue.sense != "attack":
             return cue.relation
         lemmas = {t.lemma_.lower() for t in token.sent}
@@ -629,8 +639,9 @@ class _ArticleExtractor:
                     # "to help Trump's chances in the election": a role a noun phrase takes
                     # for granted holds whatever the clause around it says.
                     given = False if pos == "NOUN" and cue.relation in _MEMBERSHIPS else None
+                    name = self.relation_for(cue, token, subject, object_token)
                     relation = self.make(
-                        subject=subject, relation=self.relation_for(cue, token, subject), obj=obj,
+                        subject=subject, relation=name, obj=obj,
                         token=token, confidence=cue.confidence * subject_factor * object_factor,
                         cue=cue.lemma, inside_quote=inside_quote, negated=given, hypothetical=given,
                     )  # fmt: skip
