@@ -748,3 +748,17 @@ def test_opposing_a_proposal_rejects_it_and_opposing_a_deed_criticises_it(nlp) -
     assert ("Nancy Pelosi", "rejects", "bill") in found
     assert ("Syrian Democratic Forces", "criticizes", "withdrawal of the troops") in found
     assert ("Syrian Democratic Forces", "rejects", "withdrawal of the troops") not in found
+
+
+def test_writing_to_someone_asking_for_something_requests_it_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Anne Sacoolas left the country. Northamptonshire's chief constable Nick Adderley wrote "
+        "to the Foreign Office asking to waive her diplomatic immunity. Both he and the "
+        "commissioner Stephen Mold urged the immunity be waived."
+    )
+    found = asserted(run(nlp, text))
+
+    assert ("Nick Adderley", "requests", "Foreign Office") in found
+    # "he" is the one the last sentence was about, named in apposition to its subject.
+    assert ("Nick Adderley", "requests", "immunity") in found
+    assert ("Anne Sacoolas", "requests", "immunity") not in found

@@ -274,7 +274,9 @@ class _ArticleExtractor:
         subjects = [t for t in self.tokens if t.dep_ in ("nsubj", "nsubjpass")]
         subjects.sort(key=lambda t: (t.head.i != sent.root.i, t.i))  # the main clause's first
         for subject in subjects:
-            actor = self.index.actor_at(subject)
+            # "the chief constable, Nick Adderley, wrote": the name in apposition
+            named = [c for c in subject.children if c.dep_ == "appos"] + [subject]
+            actor = next(filter(None, map(self.index.actor_at, named)), None)
             if actor is not None and actor.type == "Person":
                 self.topic_person = actor
                 return
@@ -352,6 +354,14 @@ class _ArticleExtractor:
                 if token.pos_ != "VERB" and token.head.lemma_.lower() in cue.light:
                     # "issued warrants for X": the parser often hangs the noun's "for" on the verb.
                     found += syntax.prep_objects(token.head, slot[5:])
+        if (
+            not found
+            and cue.relation == "requests"
+            and token.dep_ == "advcl"
+            and token.tag_ == "VBG"
+        ):
+            # "wrote to the US Embassy asking to waive her immunity": asked of whom it went to
+            found = syntax.prep_objects(token.head, "to")
         # "warrants for 36 people, including Trump": the named members of a group are objects too.
         return found + [t for obj in found for t in syntax.prep_objects(obj, "including")]
 
