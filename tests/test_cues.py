@@ -762,3 +762,34 @@ def test_writing_to_someone_asking_for_something_requests_it_of_them(nlp) -> Non
     # "he" is the one the last sentence was about, named in apposition to its subject.
     assert ("Nick Adderley", "requests", "immunity") in found
     assert ("Anne Sacoolas", "requests", "immunity") not in found
+
+
+def test_saying_someone_else_has_no_plan_is_a_charge_not_a_denial(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = run(
+        nlp,
+        "Joe Biden argued that Donald Trump had no healthcare plan. "
+        "Kremlin spokesman Dmitry Peskov said Russia had no involvement in the attack.",
+    )
+    denials = {(s, o) for s, r, o in asserted(found) if r == "denies"}
+
+    assert denials == {("Dmitry Peskov", "no involvement in the attack")}
+
+
+def test_denying_someone_access_refuses_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "Russia denied the allegations. Iran denied the request."))
+
+    assert ("Russia", "denies", "allegations") in found
+    assert ("Iran", "rejects", "request") in found
+    assert ("Iran", "denies", "request") not in found
+
+
+def test_asking_someone_how_or_whether_is_a_question_not_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(
+        run(
+            nlp,
+            "Barack Obama asked Iran whether it would release the sailors. "
+            "Angela Merkel asked Russia to release the sailors.",
+        )
+    )
+
+    assert {(s, o) for s, r, o in found if r == "requests"} == {("Angela Merkel", "Russia")}

@@ -329,9 +329,13 @@ def test_whose_commander_in_chief_is_titles_the_name_and_places_his_office(nlp) 
 
 
 def test_a_monarchs_regnal_number_is_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        UK
-        + "Britain left. The prime minister is appointed by the monarch, currently Queen Elizabeth II."
-    )
+    text = UK + "Britain left. The prime minister is appointed by the monarch, currently "
+    text += "Queen Elizabeth II."
 
     assert ("Elizabeth II", "leader-of", "United Kingdom") in roles(nlp, text)
+
+
+def test_an_office_run_for_by_the_name_before_is_not_the_next_names_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = US + "The ticket of Jill Stein for president and Ajamu Baraka for vice president won."
+
+    assert not any(person == "Ajamu Baraka" for person, _, _ in roles(nlp, text))

@@ -107,6 +107,11 @@ _PROPOSALS = syntax.PROPOSAL_NOUNS | {
     "treaty", "accord", "law", "legislation", "referendum", "proceeding", "inquiry",
     "candidacy", "merger", "reform", "ban", "decree", "initiative", "compromise", "sanction",
 }  # fmt: skip
+#: What can be denied someone, as opposed to a claim denied: refusing it rejects.
+_WITHHELD = frozenset(
+    {"access", "entry", "visa", "permission", "permit", "bail", "asylum", "request", "application",
+     "right", "service", "passage", "licence", "license", "appeal", "waiver", "admission"}
+)  # fmt: skip
 #: What a state's economy is called: what is done to it is done to the state.
 _STATE_ECONOMY = frozenset({"economy", "currency", "finances"})
 #: Auxiliaries of obligation: "They must watch over the fighters".
@@ -409,8 +414,10 @@ class _ArticleExtractor:
             return False
         if cue.prep and not any(c.dep_ == "prep" and c.lower_ == cue.prep for c in children):
             return False
-        if cue.needs_xcomp and not any(c.dep_ in ("xcomp", "ccomp") for c in children):
-            return False
+        if cue.needs_xcomp and not any(
+            c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _embedded_question(c)) for c in children
+        ):
+            return False  # "asked him how the research is linked" is a question, not a request
         if cue.needs_passive and not _passive(token):
             return False
         if cue.intransitive and any(c.dep_ == "dobj" for c in children):
@@ -448,6 +455,8 @@ class _ArticleExtractor:
         return True
 
     def relation_for(self, cue: Cue, token: Token, subject: Actor, object_token: Token) -> str:
+        if cue.sense == "claim" and object_token.lemma_.lower() in _WITHHELD:
+            return "rejects"  # "denied him a visa", "denying ballot access": refused, not denied
         if cue.sense == "proposal":
             # "opposed the bill" rejects it; "opposed the withdrawal" criticises what was done.
             proposed = object_token.lemma_.lower() in _PROPOSALS
@@ -690,6 +699,10 @@ class _ArticleExtractor:
             speaker = self.speaker(token, inside_quote)
             if not negated or speaker is None:
                 continue
+            holders = [self.actor(t)[0] for t in syntax.clause_subjects(token.head)]
+            own = {speaker.id} | self.belongs_to.get(speaker.id, set())
+            if any(h is not None and h.id not in own for h in holders):
+                continue  # "Biden argued that Trump had no plan": a charge, not a denial
             topic = self.topic(token)
             if topic is not None:
                 relation = self.make(
@@ -1200,6 +1213,14 @@ def _obliged(verb: Token) -> bool:
     return verb.lemma_ in ("need", "have") and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in verb.children
+    )
+
+
+def _embedded_question(clause: Token) -> bool:
+    """ "(asked) how it is linked", "whether they would come", "what he wanted"."""
+    return any(
+        c.tag_ in ("WRB", "WP", "WDT") or (c.dep_ == "mark" and c.lower_ in ("if", "whether"))
+        for c in clause.children
     )
 
 

@@ -44,7 +44,7 @@ class Cue:
         object_lemmas: a topic object must have one of these head lemmas ("run for *office*").
         intransitive: the verb must have no direct object ("called for talks", not "called
             the election for Biden").
-        sense: a word-sense rule to apply (``attack``, ``military``, ``proposal``).
+        sense: a word-sense rule to apply (``attack``, ``military``, ``proposal``, ``claim``).
         confidence: base confidence of a match.
     """
 

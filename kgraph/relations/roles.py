@@ -110,6 +110,15 @@ def _modifies_another_noun(covered: set[int], window: list[Token], index: ActorI
     )
 
 
+def _run_for_by_another(title_start: int, sent: Span, index: ActorIndex) -> bool:
+    """Whether "for" and a person's name come right before the title: "a ticket of Stein for
+    president and Baraka": the office Stein runs for, not Baraka's title."""
+    if title_start - 2 < sent.start or sent.doc[title_start - 1].lower_ != "for":
+        return False
+    before = index.actor_at(sent.doc[title_start - 2])
+    return before is not None and before.type == "Person"
+
+
 def _left_window(mention_start: int, sent: Span, index: ActorIndex) -> list[Token]:
     tokens: list[Token] = []
     i = mention_start - 1
@@ -209,6 +218,8 @@ def roles_in_sentence(
         former = any(t.lower_.rstrip("-") in FORMER or t.lower_.startswith("ex-") for t in window)
         if found and _modifies_another_noun(found[1], window, index):
             found = None  # "the head chef Andrea Zamperoni": "head" describes the chef
+        if found and _run_for_by_another(min(found[1]), sent, index):
+            found = None  # "X for president and Y for vice president": offices run for
         if found and not former:
             title, covered = found
             # "US Special Representative for Iran X": the organisation before the title holds
