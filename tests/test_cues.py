@@ -768,6 +768,7 @@ def test_saying_someone_else_has_no_plan_is_a_charge_not_a_denial(nlp) -> None: 
     found = run(
         nlp,
         "Joe Biden argued that Donald Trump had no healthcare plan. "
+        '"Biden\'s plan is not a solution," Donald Trump said. '
         "Kremlin spokesman Dmitry Peskov said Russia had no involvement in the attack.",
     )
     denials = {(s, o) for s, r, o in asserted(found) if r == "denies"}

@@ -693,6 +693,8 @@ class _ArticleExtractor:
         for token in self.tokens:
             if token.lemma_.lower() not in _DENIABLE or token.pos_ != "NOUN":
                 continue
+            if token.dep_ in ("nsubj", "nsubjpass") and not syntax.negated_here(token):
+                continue  # "Biden's plan is not a solution": said of the plan, not denying it
             negated = any(
                 syntax.negated_here(head) for head in list(syntax.governing_chain(token))[:4]
             )
