@@ -794,3 +794,10 @@ def test_asking_someone_how_or_whether_is_a_question_not_a_request(nlp) -> None:
     )
 
     assert {(s, o) for s, r, o in found if r == "requests"} == {("Angela Merkel", "Russia")}
+
+
+def test_an_ordinal_standing_alone_takes_the_noun_of_the_ordinal_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, "Bernie Sanders voted for the first article but against the second."))
+
+    assert ("Bernie Sanders", "supports", "first article") in found
+    assert ("Bernie Sanders", "rejects", "second article") in found

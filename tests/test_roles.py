@@ -339,3 +339,21 @@ def test_an_office_run_for_by_the_name_before_is_not_the_next_names_title(nlp) -
     text = US + "The ticket of Jill Stein for president and Ajamu Baraka for vice president won."
 
     assert not any(person == "Ajamu Baraka" for person, _, _ in roles(nlp, text))
+
+
+def test_a_third_after_a_counted_list_is_one_more_of_its_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = US + (
+        "Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed both "
+        "articles, and a third, Jared Golden, voted for the first article."
+    )
+    found = roles(nlp, text)
+
+    assert ("Jared Golden", "member-of", "Democratic Party") in found
+    assert ("Jared Golden", "member-of", "United States House of Representatives") in found
+
+
+def test_a_third_after_a_list_with_no_title_gets_no_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = US + "President Donald Trump named two judges, Amy Barrett and Neil Gorsuch, and a "
+    text += "third, Brett Kavanaugh."
+
+    assert not any(person == "Brett Kavanaugh" for person, _, _ in roles(nlp, text))

@@ -308,6 +308,8 @@ class _ArticleExtractor:
 
     def topic(self, token: Token) -> Actor | None:
         """A Topic for a noun phrase that names no actor ("interference of Russia in the vote")."""
+        if token.ent_type_ == "ORDINAL" and token.pos_ in ("ADJ", "NUM", "NOUN"):
+            return self._ordinal_topic(token)
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "CARDINAL"):
             return None
         if any(c.dep_ == "poss" and c.lower_ in _SPEAKERS_OWN for c in token.children):
@@ -338,6 +340,18 @@ class _ArticleExtractor:
         if not label:
             return None
         return Actor(id=topic_iri(label), label=label, type="Topic", names=(label,))
+
+    def _ordinal_topic(self, ordinal: Token) -> Actor | None:
+        """ "voted for the first article but against the second": the second article."""
+        if any(c.dep_ in ("prep", "compound") for c in ordinal.children):
+            return None
+        for noun in reversed(self.tokens[: ordinal.i - ordinal.sent.start]):
+            if noun.pos_ == "NOUN" and any(
+                c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in noun.children
+            ):
+                label = f"{ordinal.text} {noun.text}"
+                return Actor(id=topic_iri(label), label=label, type="Topic", names=(label,))
+        return None
 
     def objects(self, cue: Cue, token: Token, passive: bool) -> list[Token]:
         found: list[Token] = []

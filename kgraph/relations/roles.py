@@ -206,6 +206,15 @@ def roles_in_sentence(
     article = _Article(index, lexicon, main_country, countries, served_states or {})
     in_sentence = index.mentions_between(sent.start_char, sent.end_char)
     mentions: list[Mention] = [m for m in in_sentence if m.actor.type == "Person"]
+    found = list(_titled_roles(sent, mentions, article, past))
+    yield from found
+    yield from _one_more_of_those_listed(sent, mentions, found)
+
+
+def _titled_roles(
+    sent: Span, mentions: list[Mention], article: _Article, past: AbstractSet[int]
+) -> Iterator[Role]:
+    index, lexicon = article.index, article.lexicon
     for mention in mentions:
         span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -244,6 +253,55 @@ def roles_in_sentence(
         yield from _appositions(head, person, article)
         if not found:
             yield from _of_party(head, person, sent, article)
+
+
+def _one_more_of_those_listed(
+    sent: Span, mentions: list[Mention], found: list[Role]
+) -> Iterator[Role]:
+    """ "Two Democratic Representatives, X and Y, opposed it, and a third, Z, voted for it":
+    Z is one more of what X and Y are listed as, and holds the roles the list gave them."""
+    doc = sent.doc
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "appos":
+            continue
+        ordinal = span.root.head
+        if ordinal.ent_type_ != "ORDINAL" or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in ordinal.children
+        ):
+            continue
+        listed = _listed_before(ordinal, mentions)
+        given = {
+            (r.relation, r.organisation.id): r
+            for r in found
+            if r.person.id in listed and r.person.id != mention.actor.id
+        }
+        for role in given.values():
+            yield Role(mention.actor, role.relation, role.organisation, role.confidence * 0.9,
+                       role.cue)  # fmt: skip
+
+
+def _listed_before(ordinal: Token, mentions: list[Mention]) -> set[str]:
+    """Ids of the people listed under a counted plural title before an ordinal: "Two
+    Democratic Representatives, X and Y"."""
+    doc = ordinal.doc
+    groups = [
+        t
+        for t in doc[ordinal.sent.start : ordinal.i]
+        if t.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in t.children)
+    ]
+    listed: set[str] = set()
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start >= ordinal.i:
+            continue
+        node = span.root
+        while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+            node = node.head
+            if node in groups:
+                listed.add(mention.actor.id)
+                break
+    return listed
 
 
 def _with_default(
