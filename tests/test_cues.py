@@ -801,3 +801,30 @@ def test_an_ordinal_standing_alone_takes_the_noun_of_the_ordinal_before_it(nlp) 
 
     assert ("Bernie Sanders", "supports", "first article") in found
     assert ("Bernie Sanders", "rejects", "second article") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gendered word before the name
+        "Mr Joe Biden met Queen Elizabeth II on Monday. She praised him.",
+        # what someone says of themselves
+        "Joe Biden met Hillary Clinton. Biden said he would run. She praised him.",
+    ],
+)
+def test_he_and_she_skip_people_the_text_shows_to_be_of_the_other_gender(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(run(nlp, text))
+
+    assert {(s, o) for s, r, o in found if r == "praises"} in (
+        {("Elizabeth II", "Joe Biden")},
+        {("Hillary Clinton", "Joe Biden")},
+    )
+
+
+def test_the_possessor_of_a_sentences_subject_is_who_it_is_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jo Jorgensen picked Spike Cohen as her running mate. Cohen spoke to the press. "
+        "Jorgensen's positions include a mix of stances. She supports gun rights."
+    )
+
+    assert ("Jo Jorgensen", "supports", "gun rights") in asserted(run(nlp, text))

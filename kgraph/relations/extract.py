@@ -29,6 +29,7 @@ from kgraph.nlp import headline_length
 from kgraph.relation_types import RELATION_TYPES, SYMMETRIC
 from kgraph.relations import syntax
 from kgraph.relations.dates import resolve_date
+from kgraph.relations.gender import person_genders, pronoun_fits
 from kgraph.relations.lexicon import Cue, Lexicon, load_lexicon
 from kgraph.relations.roles import Role, country_actor, party_of_words, roles_in_sentence
 
@@ -185,6 +186,7 @@ class _ArticleExtractor:
         self.belongs_to: dict[str, set[str]] = {}
         self.mention_counts = index.mention_counts()
         self.topic_person: Actor | None = None  # the person the last sentence was about
+        self.genders = person_genders(doc, index)  # for "he" and "she"
         # Docs hold the headline before the body; spans are offsets in the body (Article.text).
         title = article.title.strip()
         self.body_start = headline_length(article) if self.text.startswith(title) else 0
@@ -266,25 +268,30 @@ class _ArticleExtractor:
 
     def pronoun_referent(self, pronoun: Token) -> Actor | None:
         """Who "he" or "she" is: a person named earlier in the sentence, else the person the
-        previous sentence was about (its subject), else the last person named."""
+        previous sentence was about (its subject), else the last person named; never one the
+        text shows to be of the other gender."""
         sent = pronoun.sent
-        before = self.index.last_person_before(pronoun.idx)
         earlier = self.index.mentions_between(sent.start_char, pronoun.idx)
         named_here = any(m.actor.type == "Person" for m in earlier)
-        if named_here or self.topic_person is None:
-            return before
-        return self.topic_person
+        if not named_here and pronoun_fits(pronoun, self.topic_person, self.genders):
+            return self.topic_person
+        for mention in reversed(self.index.mentions_between(0, pronoun.idx)):
+            person = mention.actor if mention.actor.type == "Person" else None
+            if mention.end <= pronoun.idx and pronoun_fits(pronoun, person, self.genders):
+                return person
+        return None
 
     def _update_topic_person(self, sent: Span) -> None:
         subjects = [t for t in self.tokens if t.dep_ in ("nsubj", "nsubjpass")]
         subjects.sort(key=lambda t: (t.head.i != sent.root.i, t.i))  # the main clause's first
         for subject in subjects:
-            # "the chief constable, Nick Adderley, wrote": the name in apposition
-            named = [c for c in subject.children if c.dep_ == "appos"] + [subject]
-            actor = next(filter(None, map(self.index.actor_at, named)), None)
-            if actor is not None and actor.type == "Person":
-                self.topic_person = actor
-                return
+            # "the chief constable, Nick Adderley, wrote": the name in apposition;
+            # "Jorgensen's positions include": the possessor
+            named = [subject] + [c for c in subject.children if c.dep_ in ("appos", "poss")]
+            for actor in map(self.index.actor_at, named):
+                if actor is not None and actor.type == "Person":
+                    self.topic_person = actor
+                    return
 
     def party_of_members(self, token: Token) -> Actor | None:
         """The party or camp a group of its members stands for ("Democratic members of the House",
