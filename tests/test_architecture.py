@@ -23,7 +23,7 @@ STDLIB_ONLY = {
     "actors.dictionary",
 }
 NO_RDF = {"nlp", "pipeline", "actors.resolve", "actors.descriptions", "relations.extract",
-          "relations.syntax", "relations.roles", "relations.lexicon",
+          "relations.syntax", "relations.roles", "relations.gender", "relations.lexicon",
           "relations.dates"}  # fmt: skip
 NO_SPACY = {"vocabulary", "rdf", "store", "sparql", "network", "plot", "progress", "merge",
             "actor_list"}  # fmt: skip
