@@ -828,3 +828,23 @@ def test_the_possessor_of_a_sentences_subject_is_who_it_is_about(nlp) -> None:  
     )
 
     assert ("Jo Jorgensen", "supports", "gun rights") in asserted(run(nlp, text))
+
+
+def test_we_in_a_spokespersons_words_is_the_body_they_speak_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke on Monday. "
+        'Peskov said, "We strongly urge Ukraine to reconsider."'
+    )
+
+    assert ("Kremlin", "requests", "Ukraine") in asserted(run(nlp, text))
+
+
+def test_we_in_a_quotation_nobody_in_its_sentence_says_is_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Kremlin spokesman Dmitry Peskov said, "We strongly urge Ukraine to reconsider." '
+        'The crowd later chanted, "we have got to vote for Joe Biden."'
+    )
+    found = asserted(run(nlp, text))
+
+    assert ("Kremlin", "requests", "Ukraine") in found
+    assert not [r for r in found if r[2] == "Joe Biden"]

@@ -184,6 +184,8 @@ class _ArticleExtractor:
         self.placed_bodies: set[str] = set()  # bodies already given the state they belong to
         # Person id → the organisations (and their states) the article gives the person a role in.
         self.belongs_to: dict[str, set[str]] = {}
+        # Person id → the one body the person speaks for or heads: what their "we" is.
+        self.speaks_for: dict[str, Actor] = {}
         self.mention_counts = index.mention_counts()
         self.topic_person: Actor | None = None  # the person the last sentence was about
         self.genders = person_genders(doc, index)  # for "he" and "she"
@@ -218,6 +220,8 @@ class _ArticleExtractor:
             return reporter, 0.85
         if token.lower_ in _PERSONAL_PRONOUNS:
             return self.pronoun_referent(token), 0.85
+        if token.lower_ in ("we", "us"):
+            return self.speakers_body(token), 0.8
         if token.lower_ in _FIRST_PERSON:
             # "I" in news text is whoever is quoted; in "I said" it is the one quoted before.
             verb = syntax.speech_verb(token)
@@ -250,6 +254,16 @@ class _ArticleExtractor:
         if party is not None:
             return party, 0.85
         return None, 0.0
+
+    def speakers_body(self, we: Token) -> Actor | None:
+        """Who "we" is: the body whose spokesperson or head says it ("We strongly urge Iraqi
+        leaders", said the State Department's spokesperson), or a body quoted itself."""
+        speaker = self._saying(we, self.inside_quote)
+        if speaker is None:
+            return None
+        if speaker.type != "Person":
+            return speaker if speaker.type != "Topic" else None
+        return self.speaks_for.get(speaker.id)
 
     def reporter(self, pronoun: Token) -> Actor | None:
         """ "The SDF announced it had entered into an agreement": a pronoun subject of a
@@ -1115,7 +1129,8 @@ class _ArticleExtractor:
         introducing = self.quoted_by_colon(verb)
         if introducing is not None:
             return introducing
-        return self.quote_speaker if inside_quote or self.in_quotation(verb) else None
+        # A quotation this sentence opens is not the last one's: its speaker is named here.
+        return self.quote_speaker if inside_quote else None
 
     def _body_named_before(self, pronoun: Token) -> Actor | None:
         """What "they" stands for: the state or body named last before it, in its sentence or
@@ -1189,6 +1204,7 @@ class _ArticleExtractor:
             roles = self._roles(sentences, past_dates, served)
         explicit = {(r.person.id, r.relation) for found in roles for r in found if not r.default}
         self.belongs_to = self._belongs_to(r for found in roles for r in found)
+        self.speaks_for = _bodies_spoken_for(r for found in roles for r in found)
         text = self.text
         for sent, sentence_roles in zip(sentences, roles, strict=True):
             if sent.start_char > 0 and "\n" in text[sent.start_char - 1 : sent.start_char]:
@@ -1226,6 +1242,23 @@ class _ArticleExtractor:
                 actor = self.speaker_of(token)
                 if actor is not None:
                     self.last_speaker = self.quote_speaker = actor
+
+
+def _bodies_spoken_for(roles: Iterable[Role]) -> dict[str, Actor]:
+    """Person id → the one body the person is spokesperson for, else the one they lead."""
+    spoken: dict[str, dict[str, Actor]] = {}
+    led: dict[str, dict[str, Actor]] = {}
+    for role in roles:
+        if role.relation == "spokesperson-for":
+            spoken.setdefault(role.person.id, {})[role.organisation.id] = role.organisation
+        elif role.relation == "leader-of":
+            led.setdefault(role.person.id, {})[role.organisation.id] = role.organisation
+    bodies: dict[str, Actor] = {}
+    for person in spoken.keys() | led.keys():
+        candidates = spoken.get(person) or led.get(person, {})
+        if len(candidates) == 1:
+            bodies[person] = next(iter(candidates.values()))
+    return bodies
 
 
 def _obliged(verb: Token) -> bool:
