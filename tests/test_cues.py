@@ -848,3 +848,24 @@ def test_we_in_a_quotation_nobody_in_its_sentence_says_is_nobody(nlp) -> None:  
 
     assert ("Kremlin", "requests", "Ukraine") in found
     assert not [r for r in found if r[2] == "Joe Biden"]
+
+
+def test_a_conjoined_clause_with_its_own_tense_keeps_its_own_modality(nlp) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, "Iran did not meet Russia and criticised Turkey.")
+    flags = {(r.relation, r.object.label): (r.negated, r.hypothetical) for r in result.relations}
+
+    assert flags[("meets", "Russia")] == (True, False)
+    assert flags[("criticizes", "Türkiye")] == (False, False)
+
+
+def test_the_title_in_a_speakers_words_is_the_holder_in_the_speakers_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "US President Donald Trump spoke with Turkish President Recep Tayyip Erdoğan. "
+        'Senator Lindsey Graham spoke on Fox News, "This is a big mistake."\n\n'
+        '"ISIS is not defeated. The caliphate would not have been destroyed without the '
+        'Kurds, and I applaud the president for getting the Kurds to do the fighting."'
+    )
+    found = asserted(run(nlp, text))
+
+    # An unattributed quotation in a paragraph of its own carries on the last speaker's words.
+    assert ("Lindsey Graham", "praises", "Donald Trump") in found

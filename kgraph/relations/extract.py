@@ -186,6 +186,8 @@ class _ArticleExtractor:
         self.belongs_to: dict[str, set[str]] = {}
         # Person id → the one body the person speaks for or heads: what their "we" is.
         self.speaks_for: dict[str, Actor] = {}
+        # (title, organisation id) → the people the article gives that title for it.
+        self.title_holders: dict[tuple[str, str], list[Actor]] = {}
         self.mention_counts = index.mention_counts()
         self.topic_person: Actor | None = None  # the person the last sentence was about
         self.genders = person_genders(doc, index)  # for "he" and "she"
@@ -222,6 +224,9 @@ class _ArticleExtractor:
             return self.pronoun_referent(token), 0.85
         if token.lower_ in ("we", "us"):
             return self.speakers_body(token), 0.8
+        holder = self.speakers_officeholder(token)
+        if holder is not None:
+            return holder, 0.8
         if token.lower_ in _FIRST_PERSON:
             # "I" in news text is whoever is quoted; in "I said" it is the one quoted before.
             verb = syntax.speech_verb(token)
@@ -254,6 +259,31 @@ class _ArticleExtractor:
         if party is not None:
             return party, 0.85
         return None, 0.0
+
+    def speakers_officeholder(self, head: Token) -> Actor | None:
+        """ "I applaud the president", said by a US senator in an article with two presidents:
+        the one who holds that title in the speaker's own state."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lefts = list(head.lefts)
+        if not lefts or lefts[0].lower_ != "the" or lefts[0].dep_ != "det":
+            return None
+        words = " ".join(t.lower_ for t in self.doc[lefts[0].i + 1 : head.i + 1])
+        title = self.lexicon.titles_as_read.get(words)
+        if title is None:
+            return None
+        speaker = self._saying(head, self.inside_quote)
+        if speaker is None:
+            return None
+        own = self.belongs_to.get(speaker.id, set())
+        holders = {
+            person.id: person
+            for (held, organisation), people in self.title_holders.items()
+            if held == title and organisation in own
+            for person in people
+            if person.id != speaker.id
+        }
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def speakers_body(self, we: Token) -> Actor | None:
         """Who "we" is: the body whose spokesperson or head says it ("We strongly urge Iraqi
@@ -789,7 +819,9 @@ class _ArticleExtractor:
         for role in roles:
             ids = belongs.setdefault(role.person.id, set())
             ids.add(role.organisation.id)
-            state = self.index.country_of(role.organisation)
+            state = self.index.country_of(role.organisation) or _state_in_name(
+                role.organisation.label
+            )
             if state is not None:
                 ids.add(state.id)
         return belongs
@@ -1205,10 +1237,14 @@ class _ArticleExtractor:
         explicit = {(r.person.id, r.relation) for found in roles for r in found if not r.default}
         self.belongs_to = self._belongs_to(r for found in roles for r in found)
         self.speaks_for = _bodies_spoken_for(r for found in roles for r in found)
+        for role in (r for found in roles for r in found):
+            key = (role.cue, role.organisation.id)
+            self.title_holders.setdefault(key, []).append(role.person)
         text = self.text
-        for sent, sentence_roles in zip(sentences, roles, strict=True):
+        for number, (sent, sentence_roles) in enumerate(zip(sentences, roles, strict=True)):
             if sent.start_char > 0 and "\n" in text[sent.start_char - 1 : sent.start_char]:
-                if len(_QUOTES.findall(text, self.paragraph_start, sent.start_char)) % 2 == 0:
+                closed = len(_QUOTES.findall(text, self.paragraph_start, sent.start_char)) % 2 == 0
+                if closed and not _unattributed_quotation(sentences[number:]):
                     self.quote_speaker = None  # the last paragraph closed its quotation
                 self.paragraph_start = sent.start_char
             # Opens inside a quotation begun earlier in its paragraph.
@@ -1242,6 +1278,27 @@ class _ArticleExtractor:
                 actor = self.speaker_of(token)
                 if actor is not None:
                     self.last_speaker = self.quote_speaker = actor
+
+
+def _unattributed_quotation(sentences: list[Span]) -> bool:
+    """Whether the paragraph the sentences begin is a quotation that names no speaker: one
+    more paragraph of the last speaker's words, as news runs a long quotation on."""
+    if not sentences or not _is_quote_mark(sentences[0][0]):
+        return False
+    text = sentences[0].doc.text
+    for number, sent in enumerate(sentences):
+        if number and "\n" in text[sent.start_char - 1 : sent.start_char]:
+            break  # the paragraph ended
+        if any(
+            t.lemma_.lower() in syntax.SPEECH_VERBS
+            and t.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" for c in t.children)
+            for t in sent
+        ):
+            return False  # "..., she said": attributed (not "the lie being told")
+        if any(t.text == ":" for t in sent):
+            return False
+    return True
 
 
 def _bodies_spoken_for(roles: Iterable[Role]) -> dict[str, Actor]:

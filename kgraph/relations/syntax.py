@@ -264,6 +264,8 @@ def modality(cue: Token, *, future_is_hypothetical: bool = True) -> tuple[bool, 
     for depth, head in enumerate(governing_chain(cue)):
         if previous is not None and previous.dep_ == "relcl":
             break  # "the election, in which Biden is running": a relative clause asserts on its own
+        if previous is not None and _own_clause(previous):
+            break  # "it would not have been destroyed, and I applaud him": a clause of its own
         lemma = head.lemma_.lower()
         if (
             depth > 0
@@ -333,6 +335,17 @@ def supposed(token: Token) -> bool:
 
 
 _CONDITIONS = frozenset({"if", "unless", "whether"})
+
+
+def _own_clause(verb: Token) -> bool:
+    """Whether a verb conjoined to another makes a clause of its own: its own subject, or a
+    tense of its own ("did not meet Y and criticised Z"); not a bare verb sharing the
+    other's auxiliary ("will meet and sign")."""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return True
+    return verb.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def announced(cue: Token) -> bool:
