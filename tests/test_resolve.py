@@ -417,3 +417,261 @@ def test_a_surname_two_full_names_share_is_the_one_named_more_often(nlp: Languag
     )
 
     assert actors_by_surface(index)["Biden"] == "Joe Biden"
+
+
+def test_a_shared_surname_is_the_person_named_first_unless_another_is_named_far_more(
+    nlp: Language,
+) -> None:
+    # Hunter Biden is named in full more often than his father, but not twice as often:
+    # the bare "Biden" is still Joe Biden, whom the article named first.
+    index, _ = resolve(
+        nlp,
+        "Joe Biden spoke in Ohio. Hunter Biden, his son, was not there. Joe Biden said the "
+        "economy was strong. Reporters asked about Hunter Biden, and Hunter Biden declined to "
+        "comment. Biden attacked Trump.",
+    )
+
+    assert actors_by_surface(index)["Biden"] == "Joe Biden"
+
+
+def test_a_shared_surname_the_ner_took_for_a_place_is_the_person_named_first(
+    nlp: Language,
+) -> None:
+    doc = entities(
+        nlp,
+        "Elijah Cummings died on Thursday. His mother, Ruth Cummings, raised him in Baltimore. "
+        "Cummings served in Congress.",
+        ("Elijah Cummings", "PERSON"),
+        ("Ruth Cummings", "PERSON"),
+        ("Baltimore", "GPE"),
+        ("Cummings", "GPE"),
+    )
+
+    assert [m.actor.label for m in resolve_actors(doc).mentions if m.text == "Cummings"] == [
+        "Elijah Cummings"
+    ]
+
+
+def test_a_shared_surname_the_article_uses_for_a_place_stays_a_place(nlp: Language) -> None:
+    doc = entities(
+        nlp,
+        "Make Melbourne and Love Melbourne are slogans. Voters in Melbourne choose a mayor.",
+        ("Make Melbourne", "PERSON"),
+        ("Love Melbourne", "PERSON"),
+        ("Melbourne", "GPE"),
+    )
+
+    [melbourne] = [m.actor for m in resolve_actors(doc).mentions if m.text == "Melbourne"]
+    assert melbourne.type == "Territory"
+
+
+def test_issues_and_diseases_the_ner_takes_for_names_are_no_actors(nlp: Language) -> None:
+    index, doc = resolve(
+        nlp,
+        'COVID-19 has killed thousands in Iran. Parliament has repeatedly voted against a "no '
+        'deal" Brexit.',
+    )
+
+    assert {"Brexit", "COVID-19"} <= {e.text for e in doc.ents}  # type: ignore[attr-defined]
+    assert [m.text for m in index.mentions] == ["Iran", "Parliament"]
+
+
+def test_a_person_s_name_used_with_an_article_is_a_common_noun(nlp: Language) -> None:
+    # "a Frexit", as "a Brexit": no person's name takes an article of its own.
+    doc = entities(
+        nlp,
+        "The party campaigns for a Frexit. Frexit would hurt trade, said Marine Le Pen.",
+        ("Frexit", "PERSON"),
+        ("Frexit", "PERSON"),
+        ("Marine Le Pen", "PERSON"),
+    )
+
+    assert [m.text for m in resolve_actors(doc).mentions] == ["Marine Le Pen"]
+
+
+def test_what_the_english_model_makes_of_another_script_is_no_actor(nlp: Language) -> None:
+    doc = entities(
+        nlp,
+        "Скажем, Дмитрий держал ребенка. Dmitry Koshelev (Дмитрий Кошелев) won the prize.",
+        ("Дмитрий", "PERSON"),
+        ("Dmitry Koshelev", "PERSON"),
+        ("Дмитрий Кошелев", "PERSON"),
+    )
+
+    # The Russian sentence gives nothing; a name in its own script in English stays.
+    assert [m.text for m in resolve_actors(doc).mentions] == ["Dmitry Koshelev", "Дмитрий Кошелев"]
+
+
+def test_a_name_the_ner_cut_short_is_completed_in_any_case(nlp: Language) -> None:
+    index, _ = resolve(
+        nlp,
+        "Most candidates felt the League of Women voters held better debates. The League of "
+        "Women Voters agreed.",
+    )
+
+    assert set(actors_by_surface(index).values()) == {"League of Women Voters"}
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "longer"),
+    [
+        ("The Supreme Court ruled on Monday. The Court said the law was void.", "Court",
+         "Supreme Court"),
+        ("Researchers from the College of Wooster in Ohio reported it. The Wooster professor "
+         "added that it mattered.", "Wooster", "College of Wooster"),
+        ("Denmark's Salling Group A/S bought the stores. Salling Group will rename them.",
+         "Salling Group", "Salling Group A/S"),
+        ("A team from the University of California Davis dated the bones. UC Davis said so.",
+         "UC Davis", "University of California Davis"),
+    ],
+)  # fmt: skip
+def test_a_short_form_of_an_organisation_s_name_is_that_organisation(
+    nlp: Language, text: str, short: str, longer: str
+) -> None:
+    index, _ = resolve(nlp, text)
+
+    assert actors_by_surface(index)[short] == longer
+
+
+def test_a_common_noun_short_form_is_not_kept_as_a_name_of_the_organisation(
+    nlp: Language,
+) -> None:
+    # Another article's "Court" must not be matched to this one's Supreme Court by name.
+    index, _ = resolve(nlp, "The Supreme Court ruled on Monday. The Court said the law was void.")
+
+    [court] = {m.actor for m in index.mentions}
+    assert "Court" not in court.names
+
+
+def test_a_place_or_a_state_branch_is_not_the_short_form_of_an_organisation(
+    nlp: Language,
+) -> None:
+    doc = entities(
+        nlp,
+        "The University of Kansas is in Kansas. The Constitution Party of Idaho left the "
+        "Constitution Party, which is weak in Idaho.",
+        ("University of Kansas", "ORG"),
+        ("Kansas", "GPE"),
+        ("Constitution Party of Idaho", "ORG"),
+        ("Constitution Party", "ORG"),
+        ("Idaho", "GPE"),
+    )
+
+    assert [m.actor.label for m in resolve_actors(doc).mentions] == [
+        "University of Kansas",
+        "Kansas",
+        "Constitution Party of Idaho",
+        "Constitution Party",
+        "Idaho",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Emily Spanton met officers Antoine Quirin and Nicolas Redouane at a pub. Quirin "
+         "denied it.", "Antoine Quirin"),
+        ("Trump himself, his wife Melania, and son Barron all tested positive.", "Melania"),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_noun_only_people_are_called_is_a_person(
+    nlp: Language, text: str, name: str
+) -> None:
+    index, doc = resolve(nlp, text)
+
+    assert name not in [e.text for e in doc.ents if e.label_ == "PERSON"]  # type: ignore[attr-defined]
+    assert {m.actor.type for m in index.mentions if name.endswith(m.text)} == {"Person"}
+
+
+def test_two_people_s_names_joined_into_one_span_are_both_people(nlp: Language) -> None:
+    index, doc = resolve(
+        nlp,
+        "Joe Biden and Donald Trump met. Politico called the prior Trump-Biden debate less civil.",
+    )
+
+    assert "Trump-Biden" in [e.text for e in doc.ents]  # type: ignore[attr-defined]
+    assert [m.actor.label for m in index.mentions if m.actor.type == "Person"] == [
+        "Joe Biden", "Donald Trump", "Donald Trump", "Joe Biden",
+    ]  # fmt: skip
+
+
+def test_a_gerund_opening_the_sentence_is_no_part_of_a_place_s_name(nlp: Language) -> None:
+    index, doc = resolve(nlp, "Following South Carolina, the storm moved north.")
+
+    assert "Following South Carolina" in [e.text for e in doc.ents]  # type: ignore[attr-defined]
+    assert actors_by_surface(index) == {"South Carolina": "South Carolina"}
+
+
+def test_a_citation_s_et_al_is_the_author(nlp: Language) -> None:
+    doc = entities(
+        nlp,
+        "Vlada Stamenković led the study. Stamenković et al wrote that brines hold oxygen. "
+        "Stamenković et al's paper is theoretical.",
+        ("Vlada Stamenković", "PERSON"),
+        ("Stamenković et al", "ORG"),
+        ("Stamenković et al's", "ORG"),
+    )
+
+    assert [m.actor.label for m in resolve_actors(doc).mentions] == ["Vlada Stamenković"] * 3
+
+
+def test_what_a_person_has_is_no_part_of_the_name(nlp: Language) -> None:
+    # The first name alone is the one person whose name it starts, not a second one.
+    doc = entities(
+        nlp,
+        "Sally Capp is the Lord Mayor. What does Melbourne lack under Sally Capp's Mayorship? "
+        "Sally's strategy is to spend.",
+        ("Sally Capp", "PERSON"),
+        ("Melbourne", "GPE"),
+        ("Sally Capp's Mayorship", "PERSON"),
+        ("Sally", "PERSON"),
+    )
+
+    people = [m for m in resolve_actors(doc).mentions if m.actor.type == "Person"]
+    assert [m.text for m in people] == ["Sally Capp", "Sally Capp", "Sally"]
+    assert {m.actor.label for m in people} == {"Sally Capp"}
+
+
+def test_a_spanish_name_without_the_mother_s_surname_is_the_same_person(nlp: Language) -> None:
+    index, _ = resolve(
+        nlp,
+        "Pedro R. Pierluisi Urrutia was sworn in as governor. Pedro Pierluisi said he would serve.",
+    )
+
+    assert set(actors_by_surface(index).values()) == {"Pedro R. Pierluisi Urrutia"}
+
+
+def test_a_hyphen_between_the_words_of_a_state_s_name_is_the_state(nlp: Language) -> None:
+    doc = entities(nlp, "Suicide rates in the United-States rose.", ("United-States", "GPE"))
+
+    [state] = [m.actor for m in resolve_actors(doc).mentions]
+    assert (state.label, state.iso_code) == ("United States", "US")
+
+
+def test_a_birth_name_is_the_person_but_no_name_to_find_them_by(nlp: Language) -> None:
+    index, _ = resolve(
+        nlp,
+        "Ginger Baker died on Sunday. Ginger Baker was born Peter Edward Baker in Lewisham, "
+        "London, in 1939. Baker played drums.",
+    )
+
+    people = {m.actor for m in index.mentions if m.actor.type == "Person"}
+    assert [(p.label, "Peter Edward Baker" in p.names) for p in people] == [("Ginger Baker", False)]
+
+
+def test_a_first_name_tagged_as_a_place_is_the_one_person_it_starts(nlp: Language) -> None:
+    doc = entities(
+        nlp,
+        "Rocky De La Fuente ran for president. Rocky said he would win. Virginia Foxx voted. "
+        "Voters in Virginia agreed with Virginia.",
+        ("Rocky De La Fuente", "PERSON"),
+        ("Rocky", "GPE"),
+        ("Virginia Foxx", "PERSON"),
+        ("Virginia", "GPE"),
+        ("Virginia", "GPE"),
+    )
+
+    # "Virginia", which the article also uses for a place, stays a place.
+    assert [m.actor.label for m in resolve_actors(doc).mentions] == [
+        "Rocky De La Fuente", "Rocky De La Fuente", "Virginia Foxx", "Virginia", "Virginia",
+    ]  # fmt: skip

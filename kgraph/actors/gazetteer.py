@@ -11,6 +11,8 @@ Four data files in ``kgraph.data`` feed it:
   ``media.jsonl`` (major news agencies, broadcasters and papers) are hand-kept too.
 
 Add Wikidata ids only when they are certain; a wrong id is worse than none.
+Beside them, ``not_actors.txt`` lists names that never name an actor, though the NER
+takes them for one ("Brexit", "COVID-19"): see :func:`load_non_actors`.
 Person actors are never shipped: they come from the NER and from a user's
 actor dictionary (``kgraph.actors.dictionary``), whose entries are passed as
 ``override`` and win every conflict.
@@ -94,10 +96,15 @@ def is_acronym(form: str) -> bool:
 
 
 def fold(text: str) -> str:
-    """Case-, diacritic- and spacing-insensitive key ("Türkiye" -> "turkiye")."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    """Case-, diacritic-, hyphen- and spacing-insensitive key ("Türkiye" -> "turkiye",
+    "United-States" -> "united states")."""
+    text = unicodedata.normalize("NFKD", _WORD_HYPHEN.sub(" ", text.replace("’", "'")))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.casefold().split())
+
+
+#: A hyphen between two words, which spellings of one name use or leave out.
+_WORD_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
 
 
 def _strip(text: str) -> str:
@@ -196,6 +203,18 @@ def _builtin_entries() -> tuple[GazetteerEntry, ...]:
 @functools.cache
 def _builtin() -> Gazetteer:
     return Gazetteer(_builtin_entries())
+
+
+@functools.cache
+def load_non_actors() -> frozenset[str]:
+    """The names ``data/not_actors.txt`` says never name an actor, folded as :func:`fold`.
+
+    >>> "brexit" in load_non_actors(), "brexit party" in load_non_actors()
+    (True, False)
+    """
+    text = files("kgraph.data").joinpath("not_actors.txt").read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return frozenset(fold(line) for line in lines if line)
 
 
 def load_gazetteer(

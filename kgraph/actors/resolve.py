@@ -34,7 +34,13 @@ from spacy.tokens import Doc, Span, Token
 
 from kgraph.actors.descriptions import describe
 from kgraph.actors.dictionary import ActorDictionary
-from kgraph.actors.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from kgraph.actors.gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    fold,
+    load_gazetteer,
+    load_non_actors,
+)
 from kgraph.actors.registry import HONORIFICS, NAME_SUFFIXES, entry_iri
 from kgraph.iris import actor_iri
 from kgraph.model import Actor, Article, Mention
@@ -98,6 +104,10 @@ _SENTENCE_OPENERS = frozenset(
         "several", "multiple", "many", "some", "most", "both", "each", "every", "numerous",
         "various", "unlike", "although", "though", "whereas", "because", "if", "when",
         "meanwhile", "however", "but", "nor", "neither", "either", "yet", "also",
+        # Prepositions, some of them gerunds ("Following South Carolina, the storm ..."):
+        # not every word in "-ing" ("Salling Group said").
+        "following", "regarding", "including", "according", "concerning", "considering",
+        "excluding", "citing", "during", "despite", "amid", "after", "before", "since",
     }
 )  # fmt: skip
 #: Auxiliaries that open a yes/no question ("Will Red Hat employees be barred ...?");
@@ -274,7 +284,89 @@ def _spans(doc: Doc) -> list[Span]:
         if mended and span.start < mended[-1].end:
             continue  # the rest of a name completed over it
         mended.append(_trimmed(_completed(span, covered, organisations)))
-    return mended
+    common = _common_nouns(mended)
+    return [span for span in mended if span.ent_id_ or _names_an_actor(span, common)]
+
+
+def _names_an_actor(span: Span, common: set[str]) -> bool:
+    """Whether a span the NER found can name an actor.
+
+    Not a name ``data/not_actors.txt`` lists ("Brexit", "COVID-19"), nor a word the
+    article uses as a common noun (:func:`_common_nouns`), nor what the English model
+    made of a sentence in another script (a Hindi or Russian quotation).
+    """
+    name = clean_name(span)
+    if fold(name) in load_non_actors() or (span.label_ == "PERSON" and name in common):
+        return False
+    return not _in_foreign_script(span)
+
+
+def _common_nouns(spans: list[Span]) -> set[str]:
+    """One-word "names" of people that the article uses as common nouns: with an article
+    of their own ("a no-deal Brexit", "the Brexit"), which no person's name takes, and
+    never as a part of a full name."""
+    full_names = {token.text for span in spans if span.label_ == "PERSON" and len(span) > 1
+                  for token in span}  # fmt: skip
+    return {
+        span.text
+        for span in spans
+        if span.label_ == "PERSON"
+        and len(span) == 1
+        and span.text not in full_names
+        and any(_own_article(child, span[0]) for child in span[0].children)
+    }
+
+
+def _own_article(child: Token, word: Token) -> bool:
+    """Whether ``child`` is an article of the word itself, not of a noun before it in
+    apposition ("the energy company Burisma")."""
+    between = child.doc[child.i + 1 : word.i]
+    return (
+        child.dep_ == "det"
+        and child.lower_ in ("a", "an", "the")
+        and not any(token.pos_ in ("NOUN", "PROPN") for token in between)
+    )
+
+
+#: Shares of letters in another script than Latin above which a sentence, or a sentence
+#: around a name in that script, is read as written in another language, whose names
+#: the English model only guesses.
+_FOREIGN_SENTENCE = 0.5
+_FOREIGN_AROUND_A_NAME = 0.2
+
+
+@functools.lru_cache(maxsize=4096)
+def _foreign_share(text: str) -> float:
+    """The share of the text's letters in another script than Latin."""
+    if text.isascii():
+        return 0.0
+    # Not modifier letters, which Latin spellings use too ("Nukuʻalofa").
+    letters = [c for c in text if c.isalpha() and unicodedata.category(c) != "Lm"]
+    foreign = sum(1 for c in letters if not c.isascii() and _script(c) != "LATIN")
+    return foreign / len(letters) if letters else 0.0
+
+
+@functools.lru_cache(maxsize=1024)
+def _script(char: str) -> str:
+    return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+
+
+def _in_foreign_script(span: Span) -> bool:
+    """Whether the span is the English model's guess in another language: in a sentence
+    mostly in another script than Latin, or itself partly in one ("COVID-19 से") in a
+    sentence that is partly too. A name in its own script in an English sentence
+    ("Dmitry Koshelev (Дмитрий Кошелев)") stays."""
+    sent = span.sent
+    if _foreign_share(sent.text) > _FOREIGN_SENTENCE:
+        return True
+    own = _foreign_share(span.text)
+    if own == 0 or own < 1:
+        return own > 0
+    before, after = (
+        sent.text[: span.start_char - sent.start_char],
+        sent.text[span.end_char - sent.start_char :],
+    )
+    return _foreign_share(before + after) > _FOREIGN_AROUND_A_NAME
 
 
 def _completed(span: Span, covered: set[int], organisations: set[str]) -> Span:
@@ -290,11 +382,12 @@ def _completed(span: Span, covered: set[int], organisations: set[str]) -> Span:
     if span.ent_id_ or span.label_ not in ("ORG", "PERSON"):
         return span
     name = clean_name(span)
-    # Only a name the article gives that goes on from this one can complete it.
-    longer_names = {o for o in organisations if o != name and o.startswith(name)}
+    # Only a name the article gives that goes on from this one can complete it, in
+    # whatever case the words go on here ("the League of Women voters").
+    longer_names = {o.casefold() for o in organisations if o != name and o.startswith(name)}
     for end in range(min(len(doc), span.end + 5), span.end, -1) if longer_names else ():
         longer = Span(doc, span.start, end, label="ORG")
-        if not doc[end - 1].is_punct and clean_name(longer) in longer_names:
+        if not doc[end - 1].is_punct and clean_name(longer).casefold() in longer_names:
             return longer
     if span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("and", "&"):
         return span
@@ -312,8 +405,9 @@ def _completed(span: Span, covered: set[int], organisations: set[str]) -> Span:
 def _trimmed(span: Span) -> Span:
     """The span without the words the NER ran into it (a ruler's match is left alone).
 
-    * a sentence's first word, capitalised only for that ("Multiple Creative Commons"),
-      or a question's auxiliary ("Will Red Hat employees ...?");
+    * a sentence's first word, capitalised only for that ("Multiple Creative Commons",
+      "Following South Carolina"), or a question's auxiliary ("Will Red Hat employees ...?");
+    * the "et al." of a citation after a person's name ("Stamenković et al");
     * an acronym after the name it abbreviates ("National Hurricane Center (NHC");
     * a distance after a name ("Humberto 785 miles"), and, in a person's name, the
       lowercase words after it ("Dorian miles");
@@ -338,6 +432,11 @@ def _trimmed(span: Span) -> Span:
         first += 1
         start = first
     end = _before_glued_acronym(doc, start, end)
+    if span.label_ == "PERSON":
+        end = _before_possessed(doc, start, end)
+    cited = _citation_end(doc, start, end)
+    if cited:
+        end = cited
     cut = _before_glued_words(doc, start, end, person=span.label_ == "PERSON")
     # A "person" whose name ran on into a figure ("Victoria 1.6%", "Voskhod 2", "Humberto
     # 785 miles") is no person: a place, a craft, a storm. As an organisation's name it is
@@ -347,11 +446,30 @@ def _trimmed(span: Span) -> Span:
     label = span.label_
     if label == "PERSON" and (figure or (doc[start].lower_ in _STORM_WORDS and end - start > 1)):
         label = "ORG"
-    elif label != "PERSON" and _titled_name(doc[start:end]):
+    elif label != "PERSON" and (cited or _titled_name(doc[start:end])):
         label = "PERSON"  # "Dr Valeria Gazzola", tagged ORG
     if (start, end, label) == (span.start, span.end, span.label_):
         return span
     return Span(doc, start, end, label=label)
+
+
+def _before_possessed(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name ends when what the person has ran into it ("Sally Capp's
+    Mayorship"): no name goes on after a possessive."""
+    for i in range(start + 1, end - 1):
+        if doc[i].tag_ == "POS":
+            return i
+    return end
+
+
+def _citation_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where the author's name ends before "et al" ("Stamenković et al's"), if it does."""
+    words = [token.lower_.rstrip(".") for token in doc[start:end]]
+    while words and words[-1] in ("'s", "’s", ""):
+        words.pop()
+    if len(words) > 2 and words[-2:] == ["et", "al"]:
+        return start + len(words) - 2
+    return None
 
 
 def _apposed_to_a_title(span: Span, lexicon: Lexicon) -> bool:
@@ -365,6 +483,43 @@ def _apposed_to_a_title(span: Span, lexicon: Lexicon) -> bool:
     titles = [root.head] if root.dep_ == "appos" else []
     titles += [c for c in root.children if c.dep_ == "appos"]
     return any(t.pos_ == "NOUN" and t.lower_ in lexicon.title_words for t in titles)
+
+
+#: Nouns that only a person's name follows in apposition: "his wife Melania", "officers
+#: Antoine Quirin and ...", "the singer Madonna" (the role titles of ``titles.tsv`` too).
+_PERSON_NOUNS = frozenset(
+    {"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "uncle",
+     "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter", "grandfather",
+     "grandmother", "widow", "widower", "fiancé", "fiancée", "stepson", "stepdaughter",
+     "officer", "detective", "actor", "actress", "singer", "rapper", "musician", "guitarist",
+     "drummer", "journalist", "reporter", "lawyer", "attorney", "coach", "author", "writer",
+     "activist", "businessman", "businesswoman", "entrepreneur", "colleague", "teammate",
+     "astronaut", "scientist", "researcher", "professor", "student", "suspect", "victim",
+     "priest", "bishop", "rabbi", "imam", "soldier", "co-author", "cosmonaut"}
+)  # fmt: skip
+
+
+def _a_persons_name(span: Span, lexicon: Lexicon) -> bool:
+    """Whether an organisation's or place's span is a person's name the NER mistook: a
+    name in apposition to a noun that only a person's name follows ("his wife Melania",
+    "officers Antoine Quirin and ...", "opposition leader Morgan Tsvangirai")."""
+    if span.label_ not in ("ORG", "GPE") or not 1 <= len(span) <= 4:
+        return False
+    if not all(token.is_title and token.is_alpha for token in span):
+        return False
+    if org_type(span.text) != "Organization" or any(
+        token.lower_ in _ORG_KIND_WORDS for token in span
+    ):
+        return False
+    noun = span.doc[span.start - 1] if span.start > 0 else None
+    if noun is None or not noun.is_lower or noun.pos_ != "NOUN":
+        return False
+    root = span.root
+    apposed = (noun.head == root and noun.dep_ == "compound") or (
+        root.head == noun and root.dep_ == "appos"
+    )
+    word = noun.lemma_.lower()
+    return apposed and (word in _PERSON_NOUNS or (word in lexicon.titles and " " not in word))
 
 
 def _titled_name(words: Span) -> bool:
@@ -481,6 +636,28 @@ def _names_given(spans: list[Span]) -> dict[str, str]:
     return known
 
 
+#: Words and marks that join two names into one span: a ticket ("Biden-Harris"), a
+#: contest ("the Trump-Biden debate"), a pair ("Kelly and Baroni").
+_PAIR_JOINERS = frozenset({"-", "–", "/", "and", "&"})
+
+
+def _named_pair(span: Span, known: dict[str, str]) -> list[Span]:
+    """The two people a span joins, when each side is a person's name the article gives
+    ("the Trump-Biden debate", "Biden and Sanders" tagged ORG); else the span itself."""
+    if span.ent_id_:
+        return [span]
+    doc = span.doc
+    for token in span[1:-1]:
+        if token.lower_ in _PAIR_JOINERS:
+            first, second = doc[span.start : token.i], doc[token.i + 1 : span.end]
+            if known.get(clean_name(first)) == known.get(clean_name(second)) == "PERSON":
+                return [
+                    Span(doc, first.start, first.end, label="PERSON"),
+                    Span(doc, second.start, second.end, label="PERSON"),
+                ]
+    return [span]
+
+
 def _before_comma(span: Span, known: dict[str, str]) -> Span:
     """An organisation's span cut at its comma when what comes first is a name the
     article gives alone: "Garg, Mysore Divisional Railway Manager" is Aparna Garg,
@@ -502,23 +679,52 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _person_key(name: str, clusters: list[list[str]], mentions: Counter[str] | None = None) -> int:
+#: Where an article names each person's name: how many times, and the first token's index.
+Sightings = dict[str, tuple[int, int]]
+#: How many times more often a later-named person must be named in full to take a
+#: surname they share from the person named first.
+SURNAME_DOMINANCE = 2
+
+
+def _person_key(name: str, clusters: list[list[str]], seen: Sightings | None = None) -> int:
     """Index of the cluster a person's name joins (a new one when none fits).
 
-    A surname two full names share ("Biden" after "Joe Biden" and "Hunter Biden") joins
-    the one the article names more often.
+    The name is added to the cluster's names. A surname two full names share ("Biden"
+    after "Joe Biden" and "Hunter Biden") joins the one :func:`_surname_holder` picks.
     """
-    words = _fold(name).split()
+    index = _fitting_cluster(_fold(name).split(), clusters, seen or {})
+    if index is None:
+        clusters.append([name])
+        return len(clusters) - 1
+    clusters[index].append(name)
+    return index
+
+
+def _fitting_cluster(words: list[str], clusters: list[list[str]], seen: Sightings) -> int | None:
+    # Any of a cluster's names: "Pierluisi" fits "Pedro Pierluisi", which joined "Pedro R.
+    # Pierluisi Urrutia".
     fitting = [
         index
         for index, cluster in enumerate(clusters)
-        if words[-1] == (full := _fold(cluster[0]).split())[-1] and set(words) <= set(full)
+        if any(
+            words[-1] == (full := _fold(name).split())[-1] and set(words) <= set(full)
+            for name in cluster
+        )
     ]
     if fitting:
-        counts = mentions or Counter()
-        weight = {index: sum(counts[n] for n in clusters[index]) for index in fitting}
-        return max(fitting, key=lambda index: (weight[index], -index))
+        return _surname_holder(fitting, clusters, seen)
     if len(words) > 1:
+        # "Pedro Pierluisi" after "Pedro R. Pierluisi Urrutia": a Spanish name without the
+        # mother's surname (not "Donald Trump" after "Donald Trump Jr.").
+        maternal = [
+            index
+            for index, cluster in enumerate(clusters)
+            if len(full := _fold(cluster[0]).split()) > len(words)
+            and (full[0], full[-2]) == (words[0], words[-1])
+            and full[-1].rstrip(".") not in NAME_SUFFIXES
+        ]
+        if len(maternal) == 1:
+            return maternal[0]
         # "John Luk" after "John Luk Jok": the one longer name it begins (not a father's
         # name before his son's "Jr.").
         longer = [
@@ -550,8 +756,81 @@ def _person_key(name: str, clusters: list[list[str]], mentions: Counter[str] | N
         ]
         if len(starts) == 1:
             return starts[0]
-    clusters.append([name])
-    return len(clusters) - 1
+    return None
+
+
+def _surname_holder(fitting: list[int], clusters: list[list[str]], seen: Sightings) -> int:
+    """The one of several people sharing a surname whom the bare surname stands for.
+
+    News writing gives the bare surname to the article's main person, named first, and
+    keeps naming a relative in full ("Joe Biden ... Hunter Biden, his son ... Biden
+    said"): the person named first, unless another is named in full far more often.
+    """
+
+    def times(index: int) -> int:
+        return sum(seen.get(name, (0, 0))[0] for name in clusters[index])
+
+    def first(index: int) -> int:
+        return min((seen[name][1] for name in clusters[index] if name in seen), default=1 << 30)
+
+    opener = min(fitting, key=lambda index: (first(index), index))
+    most = max(fitting, key=lambda index: (times(index), -first(index), -index))
+    return most if times(most) >= SURNAME_DOMINANCE * times(opener) else opener
+
+
+#: Prepositions after which a name stands for a place ("in Melbourne"); not those a
+#: person's name follows too ("tributes to Cummings", "a letter from Biden").
+_LOCATIVES = frozenset(
+    {"in", "at", "near", "across", "throughout", "outside", "around", "inside", "within"}
+)
+
+
+def _places_by_use(hits: Iterable[tuple[Span, object]]) -> set[str]:
+    """Names the article tags as places and uses as places, after a locative preposition."""
+    return {
+        clean_name(span)
+        for span, _ in hits
+        if span.label_ == "GPE" and span.start > 0 and span.doc[span.start - 1].lower_ in _LOCATIVES
+    }
+
+
+def _birth_names(people: list[Span]) -> dict[str, str]:
+    """Birth name → the name the person is known by: "Ginger Baker was born Peter Edward
+    Baker", "Doris Day, born Doris Mary Ann Kappelhoff, ..."."""
+    names = {span.root.i: span for span in people}
+    found: dict[str, str] = {}
+    for span in people:
+        root = span.root
+        born = root.head if root.dep_ in ("dobj", "oprd", "attr") else None
+        if born is not None and born.lower_ == "born":
+            known = next((names.get(c.i) for c in born.children if c.dep_ == "nsubjpass"), None)
+        elif root.dep_ == "appos" and any(c.lower_ == "born" for c in root.children):
+            known = names.get(root.head.i)
+        else:
+            known = None
+        if known is not None and known is not span:
+            found[_strip_titles(clean_name(span))] = _strip_titles(clean_name(known))
+    return found
+
+
+def _join_clusters(person_cluster: dict[str, int], source: int | None, target: int | None) -> None:
+    """Every name of the source cluster joins the target cluster instead."""
+    if source is None or target is None or source == target:
+        return
+    for name, number in person_cluster.items():
+        if number == source:
+            person_cluster[name] = target
+
+
+def _sightings(people: list[Span]) -> Sightings:
+    """How many times, and from which token on, the article names each person's name."""
+    times: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for span in people:
+        name = _strip_titles(clean_name(span))
+        times[name] += 1
+        first.setdefault(name, span.start)
+    return {name: (count, first[name]) for name, count in times.items()}
 
 
 def _strip_titles(name: str) -> str:
@@ -598,10 +877,11 @@ def resolve_actors(
     hits = []
     spans = _spans(doc)
     known = _names_given(spans)
+    spans = [part for span in spans for part in _named_pair(span, known)]
     for span in spans:
         span = _before_comma(_without_region(span, gazetteer), known)
         hit = _gazetteer_hit(span, gazetteer)
-        if hit is None and _apposed_to_a_title(span, lexicon):
+        if hit is None and (_apposed_to_a_title(span, lexicon) or _a_persons_name(span, lexicon)):
             span = Span(doc, span.start, span.end, label="PERSON")
         # A dictionary person is found through the cluster of names the article gives.
         hits.append((span, None if hit is not None and hit[0].type == "Person" else hit))
@@ -612,10 +892,11 @@ def resolve_actors(
         key=lambda n: (-len(n.split()), n),
     )
     clusters: list[list[str]] = []
-    named_times = Counter(
-        _strip_titles(clean_name(s)) for s, hit in hits if s.label_ == "PERSON" and hit is None
-    )
-    person_cluster = {name: _person_key(name, clusters, named_times) for name in people if name}
+    seen = _sightings([s for s, hit in hits if s.label_ == "PERSON" and hit is None])
+    person_cluster = {name: _person_key(name, clusters, seen) for name in people if name}
+    birth_names = _birth_names([s for s, hit in hits if s.label_ == "PERSON"])
+    for birth_name, name in birth_names.items():
+        _join_clusters(person_cluster, person_cluster.get(birth_name), person_cluster.get(name))
     cluster_entry: dict[int, GazetteerEntry] = {}
     for name, number in sorted(person_cluster.items(), key=lambda item: item[1]):
         hit = gazetteer.lookup(name)
@@ -634,6 +915,15 @@ def resolve_actors(
             surnames[last] = number if surnames.get(last, number) == number else None
     for last, number in suffixed.items():
         surnames.setdefault(last, number)  # a plain "Trump" is Donald Trump, not his son
+    # A surname two full names share ("Biden", "Cummings" tagged ORG or GPE): whom its bare
+    # use as a person's name stands for, else the one the article gives it to, unless the
+    # article uses the word for a place ("in Melbourne").
+    places = _places_by_use(hits)
+    for last, number in surnames.items():
+        if number is None and last not in places:
+            surnames[last] = person_cluster.get(
+                last, _fitting_cluster([_fold(last)], clusters, seen)
+            )
 
     organisations = {clean_name(s) for s, hit in hits if s.label_ == "ORG" and hit is None}
     # In a fixed order, so that two names with the same initials give the acronym to the
@@ -643,6 +933,15 @@ def resolve_actors(
         if len(letters := initials(label)) >= 2:
             acronyms.setdefault(letters, label)
     companies = _company_short_names(organisations)
+    # "the League of Women voters", completed in the case it goes on in, is the article's
+    # "League of Women Voters": one spelling, the one with the most capitals.
+    spellings = {o.casefold(): o for o in sorted(organisations, key=_capitals)}
+    wording = _Wording(
+        places=frozenset(clean_name(s) for s, hit in hits if s.label_ == "GPE"),
+        lowercase=frozenset(token.text for token in doc if token.is_lower),
+        gazetteer=gazetteer,
+    )
+    longer_forms = _longer_forms(organisations, wording)
     for span, hit in hits:
         # "... Allergy and Infectious Diseases (NIAID)": the NER found the acronym alone.
         surface = clean_name(span)
@@ -655,12 +954,20 @@ def resolve_actors(
         surface = clean_name(span)
         if not surface:
             continue
-        person = None
+        person, naming = None, True
         if span.label_ == "PERSON":
             person = person_cluster.get(_strip_titles(surface))
+            if person is not None and _short_for_an_institution(
+                surface, longer_forms, clusters[person]
+            ):
+                person, span = None, Span(span.doc, span.start, span.end, label="ORG")
         elif span.label_ in ("ORG", "GPE") and hit is None:
             person, surface = _person_named(
-                surface, span.label_, person_cluster, surnames, clusters
+                surface,
+                span.label_ == "GPE" and surface in places,
+                person_cluster,
+                surnames,
+                clusters,
             )
         if hit is not None:
             entry, kind = hit
@@ -669,6 +976,9 @@ def resolve_actors(
             if kind == "demonym":
                 demonym_keys.update(range(span.start, span.end))
         elif person is not None:
+            # A birth name stands for the person, but is no name to find them by elsewhere:
+            # "Doris Day" in other articles is not to be matched against "Kappelhoff".
+            naming = _strip_titles(surface) not in birth_names
             cluster = clusters[person]
             if person in cluster_entry:
                 entry = cluster_entry[person]
@@ -681,11 +991,15 @@ def resolve_actors(
         elif span.label_ == "PERSON":
             continue
         elif span.label_ == "ORG":
+            longer, naming = longer_forms.get(surface, (None, True))
             label = (
                 acronyms.get(surface, surface)
                 if surface.isupper()
-                else companies.get(surface) or surface
+                else companies.get(surface) or longer or spellings.get(surface.casefold(), surface)
             )
+            # "Court" for the "Wisconsin Supreme Court" is no name of it that another
+            # article's "Court" could be matched by.
+            naming = naming or label != longer
             key = f"org:{label}"
             info[key] = (label, org_type(label), None)
             following = span.doc[span.end : span.end + 3]
@@ -697,7 +1011,7 @@ def resolve_actors(
         else:
             continue  # NORP, FAC and LOC name actors only through the gazetteer
         keyed.append((span, key, surface))
-        if not (hit is not None and hit[1] == "demonym"):
+        if naming and not (hit is not None and hit[1] == "demonym"):
             names[key].append(surface)
 
     keyed += _unrecognised_repeats(doc, keyed)
@@ -722,6 +1036,24 @@ def resolve_actors(
     return index
 
 
+def _short_for_an_institution(
+    name: str, longer_forms: dict[str, tuple[str, bool]], cluster: list[str]
+) -> bool:
+    """Whether a "person" known by one word only is the short form of an institution's
+    name: "the Wooster professor" of the "College of Wooster"."""
+    longer, _ = longer_forms.get(name, (None, True))
+    return (
+        longer is not None
+        and all(" " not in other for other in cluster)
+        and any(word.lower() in _ORG_KIND_WORDS for word in longer.split())
+    )
+
+
+def _capitals(name: str) -> tuple[bool, int, str]:
+    """How well a spelling shows a name: not shouted in capitals, then the most capitals."""
+    return not name.isupper(), sum(c.isupper() for c in name), name
+
+
 def _company_short_names(organisations: set[str]) -> dict[str, str | None]:
     """First word → the article's one company name it begins ("Ford": "Ford Motor Company")."""
     short: dict[str, str | None] = {}
@@ -732,25 +1064,106 @@ def _company_short_names(organisations: set[str]) -> dict[str, str | None]:
     return short
 
 
+#: Words that name the kind of an organisation after or before its own name: "Ithaca
+#: College" is "Ithaca", the "College of Wooster" "Wooster", "Salling Group A/S" "Salling
+#: Group", the "Liberal National Party" the "Liberal National".
+_ORG_KIND_WORDS = frozenset(
+    {"party", "college", "university", "school", "academy", "institute", "hospital", "foundation",
+     "association", "society", "club", "group", "company", "corporation", "corp", "inc",
+     "incorporated", "ltd", "limited", "llc", "plc", "a/s", "ag", "sa", "gmbh", "nv", "bv"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """What an article's wording tells of a name: the places it names, its lowercase words."""
+
+    places: frozenset[str]
+    lowercase: frozenset[str]
+    gazetteer: Gazetteer
+
+    def is_place(self, name: str) -> bool:
+        hit = self.gazetteer.lookup(name) if name not in self.places else None
+        return name in self.places or (hit is not None and hit[0].type in ("Country", "Territory"))
+
+    def is_common_noun(self, word: str) -> bool:
+        """Whether the article also writes the word in lowercase ("the court")."""
+        return word.lower() in self.lowercase
+
+
+def _longer_forms(organisations: set[str], wording: _Wording) -> dict[str, tuple[str, bool]]:
+    """Short form → the article's one longer organisation name it stands for, and whether
+    the short form is a name of it (not a common noun: "the Court").
+
+    A short form is the longer name's head, a common noun ("the Court" of the "Supreme
+    Court" or the "Court of Appeals", the "Liberal Party" of the "Australian Liberal
+    Party"), or a proper name without the words of its kind ("Ithaca" of "Ithaca
+    College", "Wooster" of the "College of Wooster", "Mysore Division" of the "Mysore
+    Division of the SWR"). Not a name the article uses for a place ("Kansas" is not the
+    "University of Kansas"), nor a name before "of" and a place ("Constitution Party of
+    Idaho" is the party's state branch), nor a name after a connector ("Biological
+    Diversity" is not the "Center for Biological Diversity").
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    naming: dict[str, bool] = {}
+    for longer in organisations:
+        if "," not in longer:  # a list of names, not one
+            for short, names_it in _short_forms(longer, wording):
+                found[short].add(longer)
+                naming[short] = naming.get(short, True) and names_it
+    return {
+        short: (longers.pop(), naming[short])
+        for short, longers in found.items()
+        if len(longers) == 1 and short not in wording.places and not short.isupper()
+    }
+
+
+def _short_forms(longer: str, wording: _Wording) -> list[tuple[str, bool]]:
+    """The short forms of a name, each with whether it names it (see :func:`_longer_forms`)."""
+    words = longer.split()
+    forms = []
+    for size in range(1, len(words)):
+        head, tail = " ".join(words[:size]), words[size:]
+        if tail[0] == "of" and len(tail) > 1:
+            rest = " ".join(tail[1:])
+            if not wording.is_place(rest.removeprefix("the ")):
+                forms.append((head, size > 1))  # "Court" of "Court of Appeals"
+            if size == 1 and head.lower() in _ORG_KIND_WORDS and not wording.is_common_noun(rest):
+                forms.append((rest, True))  # "Wooster" of "College of Wooster"
+        kinds = all(word.lower().rstrip(".,") in _ORG_KIND_WORDS for word in tail)
+        if kinds and not (size == 1 and wording.is_common_noun(head)):
+            forms.append((head, True))  # "Ithaca" of "Ithaca College", not "Chess" of "Chess Club"
+        letters = initials(head)
+        if len(letters) >= 2 and tail[0] not in _CONNECTORS:
+            forms.append((f"{letters} {' '.join(tail)}", True))  # "UC Davis"
+        if words[size - 1].lower() not in _CONNECTORS and tail[0][:1].isupper():
+            short = " ".join(tail)
+            if org_type(short) != "Organization" or wording.is_common_noun(tail[-1]):
+                forms.append((short, False))  # "Court" of "Supreme Court"
+    return [(form, names_it) for form, names_it in forms if form[:1].isupper()]
+
+
 def _person_named(
     surface: str,
-    label: str,
+    a_place: bool,
     person_cluster: dict[str, int],
     surnames: dict[str, int | None],
     clusters: list[list[str]],
 ) -> tuple[int | None, str]:
     """The article's person an organisation- or place-tagged name is, and the name itself.
 
-    A surname ("Trump said", tagged ORG) or a person's name; the one full name an
-    organisation-tagged first name starts ("Hamza" after "Hamza bin Ladin"); a person's
-    name after the place the person represents ("Senator from Vermont Bernie Sanders").
+    A surname ("Trump said", tagged ORG) or a person's name; the one full name a first
+    name starts ("Hamza" after "Hamza bin Ladin", "Rocky" after "Rocky De La Fuente"),
+    unless the article uses the word for a place (``a_place``: "in Virginia" after
+    "Virginia Foxx"); a person's name after the place the person represents ("Senator
+    from Vermont Bernie Sanders").
     """
     if surface in surnames:
         return surnames[surface], surface
     if surface in person_cluster:
         return person_cluster[surface], surface
     words = surface.split()
-    if label == "ORG" and len(words) == 1:
+    if not a_place and len(words) == 1:
         starts = [
             index
             for index, cluster in enumerate(clusters)
