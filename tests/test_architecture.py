@@ -20,11 +20,17 @@ STDLIB_ONLY = {
     "evaluate",
     "actors.gazetteer",
     "actors.registry",
+    "actors.person_names",
+    "actors.summaries",
+    "actors.organisation_merges",
     "actors.dictionary",
 }
-NO_RDF = {"nlp", "pipeline", "actors.resolve", "actors.descriptions", "relations.extract",
+NO_RDF = {"nlp", "pipeline", "actors.resolve", "actors.descriptions", "actors.spans",
+          "actors.span_names", "actors.people", "actors.organisations", "relations.extract",
           "relations.syntax", "relations.roles", "relations.gender", "relations.lexicon",
-          "relations.dates"}  # fmt: skip
+          "relations.dates", "relations.speakers", "relations.cues", "relations.structure",
+          "relations.speech_acts", "relations.constructions", "relations.titles",
+          "relations.affiliations"}  # fmt: skip
 NO_SPACY = {"vocabulary", "rdf", "store", "sparql", "network", "plot", "progress", "merge",
             "actor_list"}  # fmt: skip
 HEAVY = {"spacy", "rdflib", "networkx", "matplotlib", "pyoxigraph", "oxrdflib", "click"}

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 import pytest
 
 from kgraph.actors.gazetteer import load_gazetteer
-from kgraph.actors.registry import ActorRegistry, MergePlan, PersonName
+from kgraph.actors.person_names import PersonName
+from kgraph.actors.registry import ActorRegistry, MergePlan
 from kgraph.iris import actor_iri
 from kgraph.model import Actor, Article, ArticleResult, Relation
 

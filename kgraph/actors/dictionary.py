@@ -57,8 +57,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kgraph.actors.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
-from kgraph.actors.registry import entry_iri
+from kgraph.actors.gazetteer import Gazetteer, GazetteerEntry, entry_iri, load_gazetteer
 from kgraph.errors import KgraphError
 from kgraph.iris import actor_iri
 from kgraph.model import ACTOR_TYPES

@@ -51,6 +51,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
 
+from kgraph.iris import actor_iri
+
 KINDS = ("names", "demonyms", "metonyms")
 _KIND = {"names": "name", "demonyms": "demonym", "metonyms": "metonym"}
 _TYPE_RANK = {"Country": 0, "Territory": 1}  # everything else ranks 2
@@ -88,6 +90,14 @@ class GazetteerEntry:
     part_of: str | None = None
     iri: str | None = None
     country: str | None = None
+
+
+def entry_iri(entry: GazetteerEntry) -> str:
+    """The IRI an actor resolved from a gazetteer or dictionary entry gets."""
+    if entry.iri:
+        return entry.iri
+    iso = entry.iso_code if entry.type in ("Country", "Territory") else None
+    return actor_iri(label=entry.label, type=entry.type, iso_code=iso)
 
 
 def is_acronym(form: str) -> bool:

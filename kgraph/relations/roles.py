@@ -4,6 +4,9 @@ A title before a name, in an apposition, or "of"-attached after the name
 gives ``leader-of`` / ``member-of`` / ``spokesperson-for`` / ``candidate-for``
 (by ``data/titles.tsv``) towards the actor that the title's words name.
 A former office-holder ("former President X", "then-minister X") holds no office.
+
+Where titles are is found by ``titles.py``, which party or chamber a word names by
+``affiliations.py``; this module decides the roles they give.
 """
 
 from __future__ import annotations
@@ -15,13 +18,36 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kgraph.actors.descriptions import ORG_NOUNS, described_organisation
-from kgraph.actors.gazetteer import GazetteerEntry, load_gazetteer
-from kgraph.actors.registry import entry_iri
 from kgraph.actors.resolve import ActorIndex
-from kgraph.iris import actor_iri
 from kgraph.model import Actor, Mention
-from kgraph.relations.lexicon import Affiliation, Lexicon, load_lexicon
+from kgraph.relations.affiliations import (
+    affiliation_actor,
+    country_actor,
+    in_country,
+    lowercase_words,
+    party_of_words,
+)
+from kgraph.relations.lexicon import Affiliation, Lexicon
+from kgraph.relations.titles import (
+    find_title,
+    hyphenated_end,
+    left_window,
+    modifies_another_noun,
+    of_objects,
+    organisations_in,
+    run_for_by_another,
+    title_phrases,
+    whose_owner,
+)
+
+__all__ = [
+    "ELECTION_WORDS",
+    "FORMER",
+    "Role",
+    "country_actor",
+    "party_of_words",
+    "roles_in_sentence",
+]
 
 #: Words that say the office is no longer held.
 FORMER = frozenset(
@@ -41,7 +67,8 @@ ELECTION_WORDS = frozenset(
         "runoff",
     }
 )
-_WINDOW = 7
+
+
 #: Offices of cities, regions and chambers, which no country holds as such: "the mayor of
 #: London" is London's, "US Speaker Pelosi" presides over the House.
 _LOCAL_TITLES = frozenset(
@@ -51,11 +78,6 @@ _LOCAL_TITLES = frozenset(
 _ELECTING = frozenset({"PoliticalParty", "Alliance", "GovernmentBody"})
 #: Titles that, right after a party word, lead the party itself.
 _PARTY_OFFICES = frozenset({"leader", "party leader", "chairman", "chairwoman", "chairperson"})
-#: Verbs that give someone an office named after "as": "elected as leader".
-ROLE_VERBS = frozenset(
-    {"elect", "appoint", "name", "choose", "select", "nominate", "install", "swear", "confirm",
-     "reelect", "re-elect", "designate", "succeed", "replace"}
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,101 +94,6 @@ class Role:
     confidence: float
     cue: str
     default: bool = False
-
-
-def _find_title(tokens: list[Token], lexicon: Lexicon) -> tuple[str, set[int]] | None:
-    """The longest title the tokens contain, and the token positions it covers.
-
-    Hyphens and brackets are ignored, so "Secretary-General" and "secretary general" match alike;
-    of two titles of one length, the one nearer the name (further right) wins.
-    """
-    normalised = lexicon.titles_as_read
-    words = [
-        (_singular(t.lower_, lexicon.title_words), t.i)
-        for t in tokens
-        if t.text not in ("(", ")", "-", "–")
-    ]
-    longest = lexicon.longest_title
-    for length in range(min(longest, len(words)), 0, -1):
-        for start in range(len(words) - length, -1, -1):
-            part = words[start : start + length]
-            title = normalised.get(" ".join(w for w, _ in part).replace("-", " "))
-            if title is not None:
-                return title, {i for _, i in part}
-    return None
-
-
-def _singular(word: str, title_words: AbstractSet[str]) -> str:
-    """ "representatives" → "representative" when that is a title word ("Two Representatives")."""
-    if word not in title_words and word.endswith("s") and word[:-1] in title_words:
-        return word[:-1]
-    return word
-
-
-def _modifies_another_noun(covered: set[int], window: list[Token], index: ActorIndex) -> bool:
-    """Whether a common noun that names no actor follows the title before the name."""
-    return any(
-        t.i > max(covered) and t.pos_ == "NOUN" and index.actor_at(t) is None for t in window
-    )
-
-
-def _run_for_by_another(title_start: int, sent: Span, index: ActorIndex) -> bool:
-    """Whether "for" and a person's name come right before the title: "a ticket of Stein for
-    president and Baraka": the office Stein runs for, not Baraka's title."""
-    if title_start - 2 < sent.start or sent.doc[title_start - 1].lower_ != "for":
-        return False
-    before = index.actor_at(sent.doc[title_start - 2])
-    return before is not None and before.type == "Person"
-
-
-def _left_window(mention_start: int, sent: Span, index: ActorIndex) -> list[Token]:
-    tokens: list[Token] = []
-    i = mention_start - 1
-    while i >= sent.start and len(tokens) < _WINDOW:
-        token = sent.doc[i]
-        actor = index.actor_at(token)
-        if (actor is not None and actor.type == "Person") or token.pos_ in ("VERB", "AUX"):
-            break
-        if token.is_punct and token.text not in ("(", "-", "–"):
-            break
-        if (
-            token.lower_ == "from"
-            and not tokens
-            and i > sent.start
-            and sent.doc[i - 1].lower_ in load_lexicon().title_words
-        ):
-            i -= 1  # "Senator from Vermont Bernie Sanders": the title before his home state
-            continue
-        if token.pos_ == "ADP" and token.lower_ not in ("of", "for"):
-            break  # "nominated to the Supreme Court by President Ford": the court is not his
-        tokens.insert(0, token)
-        i -= 1
-    return tokens
-
-
-def _organisations(tokens: list[Token], index: ActorIndex, person: Actor | None) -> list[Actor]:
-    found: dict[str, Actor] = {}
-    for token in tokens:
-        actor = index.actor_at(token)
-        if actor is None and token.dep_ == "compound" and token.lower_ in ORG_NOUNS:
-            # "Republican committee member Doug Collins": the one committee named before.
-            actor = described_organisation(token, index)
-        if actor is not None and actor.type not in ("Person", "Topic") and actor != person:
-            found.setdefault(actor.id, actor)
-    return list(found.values())
-
-
-def _of_objects(head: Token, index: ActorIndex) -> list[Actor]:
-    actors = []
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for", "from"):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    actor = index.actor_of_phrase(obj)
-                    # "X of Georgia" after a name is a home state or constituency, not an office.
-                    if actor is not None and actor.type not in ("Person", "Territory"):
-                        actors.append(actor)
-    return actors
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,12 +149,12 @@ def _titled_roles(
         person, head = mention.actor, span.root
         if head.i in past:
             continue
-        window = _left_window(span.start, sent, index)
-        found = _find_title(window, lexicon)
+        window = left_window(span.start, sent, index)
+        found = find_title(window, lexicon)
         former = any(t.lower_.rstrip("-") in FORMER or t.lower_.startswith("ex-") for t in window)
-        if found and _modifies_another_noun(found[1], window, index):
+        if found and modifies_another_noun(found[1], window, index):
             found = None  # "the head chef Andrea Zamperoni": "head" describes the chef
-        if found and _run_for_by_another(min(found[1]), sent, index):
+        if found and run_for_by_another(min(found[1]), sent, index):
             found = None  # "X for president and Y for vice president": offices run for
         if found and not former:
             title, covered = found
@@ -237,7 +164,7 @@ def _titled_roles(
             after = [t for t in window if t.i > max(covered)]
             # The organisation nearest the title holds the office: "Republican Senate Majority
             # Leader" leads the Senate (the party word is a membership, read below).
-            organisations = _organisations(before, index, person)[-1:] or _organisations(
+            organisations = organisations_in(before, index, person)[-1:] or organisations_in(
                 after, index, person
             )
             affiliations = list(
@@ -245,7 +172,7 @@ def _titled_roles(
             )
             if not organisations and not affiliations:
                 # "Senator X of Georgia" names a legislator's home state, not an office.
-                organisations = _of_objects(head, index)
+                organisations = of_objects(head, index)
             organisations = _besides_the_chamber(organisations, affiliations)
             if organisations or not _names_a_state(affiliations):
                 yield from _with_default(person, title, organisations, article, 0.9)
@@ -354,92 +281,10 @@ def _state_of_office(title: str, article: _Article) -> Actor | None:
     return holders[0] if len(holders) == 1 else None
 
 
-def _title_phrases(head: Token, index: ActorIndex) -> list[Token]:
-    """Heads of the noun phrases in apposition to a name, on either side.
-
-    "X, the Kremlin spokesman"; "the Kremlin spokesman, X"; and for a list of names,
-    "Two Democratic Representatives, X and Y", which the parser often reads as coordination.
-    """
-    phrases = [c for c in head.children if c.dep_ == "appos"]
-    first = head
-    while first.dep_ == "conj" and index.actor_at(first.head) is not None:
-        if index.actor_at(first.head).type != "Person":  # type: ignore[union-attr]
-            break
-        first = first.head
-    governor = first.head
-    listed = first.dep_ == "conj" and any(
-        t.text == "," for t in governor.doc[governor.i + 1 : first.i]
-    )
-    if (
-        governor.pos_ in ("NOUN", "PROPN")
-        and index.actor_at(governor) is None
-        and (first.dep_ == "appos" or listed)
-    ):
-        phrases.append(governor)
-    phrases += _title_before_comma(head, index)
-    for clause in head.children:
-        # "X, who succeeded him as Foreign Secretary"
-        if clause.dep_ == "relcl" and clause.lemma_.lower() in ROLE_VERBS:
-            phrases += _as_phrases(clause)
-    verb = head.head
-    if head.dep_ == "nsubj":
-        # "A member of the Tunisian Parliament, Samir Dilou said": the parser made the title
-        # phrase the root (the speaker's verb a parenthetical) or a second subject.
-        candidates = [verb.head] if verb.dep_ == "parataxis" else []
-        candidates += [c for c in verb.children if c.dep_ == "nsubj" and c.i < head.i]
-        phrases += [
-            c
-            for c in candidates
-            if c.pos_ in ("NOUN", "PROPN")
-            and c.i < head.i
-            and index.actor_at(c) is None
-            and any(t.text == "," for t in head.doc[c.i : head.i])
-        ]
-    if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
-        # "X is a leading candidate for the Democratic nomination"
-        phrases += [c for c in verb.children if c.dep_ == "attr"]
-    if head.dep_ == "attr" and verb.lemma_ == "be":
-        # "the Syrian Army, whose commander-in-chief is X"; "the party's leader is X"
-        phrases += [
-            c
-            for c in verb.children
-            if c.dep_ == "nsubj" and c.pos_ == "NOUN" and index.actor_at(c) is None
-        ]
-    if head.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in ROLE_VERBS:
-        # "X was elected as the new Conservative leader"
-        phrases += _as_phrases(verb)
-    return phrases
-
-
-def _title_before_comma(head: Token, index: ActorIndex) -> list[Token]:
-    """ "the prosecutor general of Tehran, Ali Alghasi Mehr": the parser hangs the name on
-    the nearest noun (Tehran); the title phrase is the one whose "of" phrase ends there.
-    """
-    first = head.left_edge
-    if first.i < 2 or head.doc[first.i - 1].text != ",":
-        return []
-    node = head.doc[first.i - 2]
-    while node.dep_ in ("pobj", "prep", "compound", "amod") and node.head.i < first.i:
-        node = node.head
-        if node.pos_ == "NOUN" and index.actor_at(node) is None:
-            return [node]
-    return []
-
-
-def _as_phrases(verb: Token) -> list[Token]:
-    return [
-        obj
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "as"
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
-
-
 def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role]:
     """ "X, the Kremlin spokesman" and "the Kremlin spokesman, X"."""
     index, lexicon = article.index, article.lexicon
-    phrases = _title_phrases(head, index)
+    phrases = title_phrases(head, index)
     person_tokens = {t.i for t in head.subtree}
     for phrase in phrases:
         other = index.actor_at(phrase)
@@ -447,11 +292,11 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
             continue  # "Trump and Turkish President Erdoğan" read as apposition: another's title
         subtree = list(phrase.subtree)
         if phrase.i < head.i:  # reverse apposition: the person is inside the title's phrase
-            end = _hyphenated_end(phrase)
+            end = hyphenated_end(phrase)
             subtree = [t for t in subtree if t.i not in person_tokens and t.i <= end]
         if any(t.lower_ in FORMER for t in subtree):
             continue
-        found = _find_title([t for t in subtree if t.i <= _hyphenated_end(phrase)], lexicon)
+        found = find_title([t for t in subtree if t.i <= hyphenated_end(phrase)], lexicon)
         if found is None or phrase.i not in found[1]:
             continue  # the title must head the phrase: not "the head chef of a restaurant"
         title, covered = found
@@ -466,10 +311,10 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
             continue
         before = [t for t in subtree if t.i < min(covered)]
         after = [t for t in subtree if t.i > max(covered)]
-        organisations = _organisations(before, index, person)[-1:] or _organisations(
+        organisations = organisations_in(before, index, person)[-1:] or organisations_in(
             after, index, person
         )
-        organisations += _of_objects(phrase, index) + _whose(phrase, index)
+        organisations += of_objects(phrase, index) + whose_owner(phrase, index)
         affiliations = list(
             _affiliations(subtree, title, covered, person, article, 0.8, bool(organisations))
         )
@@ -477,25 +322,6 @@ def _appositions(head: Token, person: Actor, article: _Article) -> Iterator[Role
         if organisations or not _names_a_state(affiliations):
             yield from _with_default(person, title, organisations, article, 0.85)
         yield from affiliations
-
-
-def _hyphenated_end(word: Token) -> int:
-    """Where a hyphenated compound the word starts ends: "commander-in-chief"."""
-    doc, end = word.doc, word.i
-    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end + 1].whitespace_:
-        end += 2
-    return end
-
-
-def _whose(phrase: Token, index: ActorIndex) -> list[Actor]:
-    """ "the Syrian Army, whose commander-in-chief is X": the title is the army's."""
-    clause = phrase.head
-    if clause.dep_ != "relcl" or not any(
-        c.dep_ == "poss" and c.lower_ == "whose" for c in phrase.children
-    ):
-        return []
-    owner = index.actor_of_phrase(clause.head)
-    return [owner] if owner is not None and owner.type not in ("Person", "Topic") else []
 
 
 def _affiliations(
@@ -508,9 +334,9 @@ def _affiliations(
     the Intelligence Committee"), so a party word before it is a membership only.
     """
     lexicon, index = article.lexicon, article.index
-    named = [a for a in _organisations(tokens, index, person) if a.iso_code]
+    named = [a for a in organisations_in(tokens, index, person) if a.iso_code]
     relation = lexicon.titles[title]
-    words = _words(tokens, set(title.split()))
+    words = lowercase_words(tokens, set(title.split()))
     found: dict[str, tuple[Affiliation, str]] = {}
     for length in (3, 2, 1):
         for start in range(len(words) - length + 1):
@@ -527,7 +353,7 @@ def _affiliations(
                 if (a.kind in ("chamber", "office") and is_title)
                 or (a.kind == "party" and not positions & covered)
             ]
-            affiliation = _in_country(usable, named, article.countries)
+            affiliation = in_country(usable, named, article.countries)
             if affiliation is None or affiliation.name in found:
                 continue
             if affiliation.kind == "office":
@@ -548,36 +374,9 @@ def _affiliations(
                 role_relation = "member-of"
             found[affiliation.name] = (affiliation, role_relation)
     for affiliation, role_relation in found.values():
-        organisation = _affiliation_actor(affiliation, index)
+        organisation = affiliation_actor(affiliation, index)
         if organisation.id != person.id:
             yield Role(person, role_relation, organisation, confidence, affiliation.word)
-
-
-def party_of_words(
-    tokens: Sequence[Token], index: ActorIndex, lexicon: Lexicon, countries: Sequence[Actor]
-) -> Actor | None:
-    """The party a party word among the tokens names ("Democratic", "pro-democracy"), if any."""
-    named = [a for a in _organisations(list(tokens), index, None) if a.iso_code]
-    words = _words(sorted(tokens, key=lambda t: t.i))
-    for length in (3, 2, 1):
-        for start in range(len(words) - length + 1):
-            phrase = " ".join(w for w, _ in words[start : start + length])
-            candidates = [a for a in lexicon.affiliations.get(phrase, ()) if a.kind == "party"]
-            affiliation = _in_country(candidates, named, countries)
-            if affiliation is not None:
-                return _affiliation_actor(affiliation, index)
-    return None
-
-
-def _words(
-    tokens: Sequence[Token], title_words: set[str] | frozenset[str] = frozenset()
-) -> list[tuple[str, int]]:
-    """Lowercase words and their positions, without hyphens and brackets ("pro beijing")."""
-    return [
-        (_singular(t.lower_, title_words), t.i)
-        for t in tokens
-        if t.text not in ("(", ")", "-", "–", ",")
-    ]
 
 
 def _besides_the_chamber(organisations: list[Actor], affiliations: Sequence[Role]) -> list[Actor]:
@@ -594,63 +393,12 @@ def _names_a_state(roles: Sequence[Role]) -> bool:
     return any(role.organisation.type == "Country" for role in roles)
 
 
-def country_actor(iso_code: str) -> Actor:
-    """The actor of a country the gazetteer knows, by ISO 3166 code."""
-    return _gazetteer_actor(load_gazetteer().by_key(iso_code))
-
-
-def _gazetteer_actor(entry: GazetteerEntry) -> Actor:
-    """The same actor resolution makes of a gazetteer entry: same IRI, Wikidata id, ISO code."""
-    return Actor(
-        id=entry_iri(entry),
-        label=entry.label,
-        type=entry.type,
-        names=(entry.label,),
-        iso_code=entry.iso_code if entry.type in ("Country", "Territory") else None,
-        wikidata=entry.wikidata,
-    )
-
-
-def _in_country(
-    candidates: Sequence[Affiliation], named: Sequence[Actor], countries: Sequence[Actor]
-) -> Affiliation | None:
-    """The candidate of a country the phrase names, else of the article's most mentioned country."""
-    for ranked in (named, countries):
-        for country in ranked:
-            for candidate in candidates:
-                if candidate.country == country.iso_code:
-                    return candidate
-    return None
-
-
-def _affiliation_actor(affiliation: Affiliation, index: ActorIndex) -> Actor:
-    """The article's own actor for a party or chamber when it names it, else a new one."""
-    if affiliation.type == "Country":
-        for actor in index.actors():
-            if actor.iso_code == affiliation.country:
-                return actor
-        return country_actor(affiliation.country)
-    wanted = affiliation.name.casefold()
-    for actor in index.actors():
-        if actor.type != "Person" and wanted in (n.casefold() for n in (actor.label, *actor.names)):
-            return actor
-    found = load_gazetteer().lookup(affiliation.name)
-    if found is not None and found[0].part_of in (affiliation.country, None):
-        return _gazetteer_actor(found[0])  # "Democratic Party": the gazetteer's, with Q29552
-    return Actor(
-        id=actor_iri(label=affiliation.name, type=affiliation.type),
-        label=affiliation.name,
-        type=affiliation.type,
-        names=(affiliation.name,),
-    )
-
-
 def _of_party(head: Token, person: Actor, sent: Span, article: _Article) -> Iterator[Role]:
     """ "X of the Y Party", "X from the pro-Beijing camp": a member, or a candidate when the
     sentence is about an election; "the BBC's X": a member of the organisation."""
     index = article.index
     election = any(t.lower_ in ELECTION_WORDS for t in sent)
-    parties = [a for a in _of_objects(head, index) if a.type in ("PoliticalParty", "Alliance")]
+    parties = [a for a in of_objects(head, index) if a.type in ("PoliticalParty", "Alliance")]
     if not parties:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
