@@ -35,20 +35,29 @@ _REPORTING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 QUOTES = re.compile(r"[\"“”]")
 
 
-def speaker(extractor: _ArticleExtractor, token: Token, inside_quote: bool) -> Actor | None:
+def speaker(
+    extractor: _ArticleExtractor, token: Token, inside_quote: bool, *, own_words: bool = False
+) -> Actor | None:
     """Who a relation at the token is attributed to: the subject of a speech verb over it,
-    an "according to" source, a colon's speaker, or the speaker of the quotation it is in."""
+    an "according to" source, a colon's speaker, or the speaker of the quotation it is in.
+
+    With ``own_words``, who says the clause in their own words (a demand, a "we"): not a
+    source it is "according to", and not the last quotation's speaker for a quotation this
+    sentence opens, whose speaker is named here if at all.
+    """
     verb = syntax.speech_verb(token)
     if verb is not None:
         return speaker_of(extractor, verb)
-    for source in syntax.according_to(token):
-        actor, _ = extractor.actor(source)
-        if actor is not None:
-            return actor
+    if not own_words:
+        for source in syntax.according_to(token):
+            actor, _ = extractor.actor(source)
+            if actor is not None:
+                return actor
     introducing = quoted_by_colon(extractor, token)
     if introducing is not None:
         return introducing
-    return extractor.quote_speaker if inside_quote or in_quotation(extractor, token) else None
+    quoted = inside_quote or (not own_words and in_quotation(extractor, token))
+    return extractor.quote_speaker if quoted else None
 
 
 def speaker_of(
@@ -65,19 +74,6 @@ def speaker_of(
         if actor is not None:
             return actor
     return None
-
-
-def saying(extractor: _ArticleExtractor, verb: Token, inside_quote: bool) -> Actor | None:
-    """Who says the clause: the subject of a speech verb over it, or the speaker of the
-    quotation it is in; not a source it is "according to"."""
-    speech = syntax.speech_verb(verb)
-    if speech is not None:
-        return speaker_of(extractor, speech)
-    introducing = quoted_by_colon(extractor, verb)
-    if introducing is not None:
-        return introducing
-    # A quotation this sentence opens is not the last one's: its speaker is named here.
-    return extractor.quote_speaker if inside_quote else None
 
 
 def in_quotation(extractor: _ArticleExtractor, token: Token) -> bool:
@@ -198,17 +194,17 @@ def reporter(extractor: _ArticleExtractor, pronoun: Token) -> Actor | None:
 def speakers_body(extractor: _ArticleExtractor, we: Token) -> Actor | None:
     """Who "we" is: the body whose spokesperson or head says it ("We strongly urge Iraqi
     leaders", said the State Department's spokesperson), or a body quoted itself."""
-    speaker = saying(extractor, we, extractor.inside_quote)
-    if speaker is None:
+    said_by = speaker(extractor, we, extractor.inside_quote, own_words=True)
+    if said_by is None:
         return None
-    if speaker.type != "Person":
-        return speaker if speaker.type != "Topic" else None
-    return extractor.speaks_for.get(speaker.id)
+    if said_by.type != "Person":
+        return said_by if said_by.type != "Topic" else None
+    return extractor.speaks_for.get(said_by.id)
 
 
 def speakers_officeholder(extractor: _ArticleExtractor, head: Token) -> Actor | None:
     """ "I applaud the president", said by a US senator in an article with two presidents:
-    the one who holds that title in the speaker's own state."""
+    the one who holds that title in the said_by's own state."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     lefts = list(head.lefts)
@@ -218,16 +214,16 @@ def speakers_officeholder(extractor: _ArticleExtractor, head: Token) -> Actor | 
     title = extractor.lexicon.titles_as_read.get(words)
     if title is None:
         return None
-    speaker = saying(extractor, head, extractor.inside_quote)
-    if speaker is None:
+    said_by = speaker(extractor, head, extractor.inside_quote, own_words=True)
+    if said_by is None:
         return None
-    own = extractor.belongs_to.get(speaker.id, set())
+    own = extractor.belongs_to.get(said_by.id, set())
     holders = {
         person.id: person
         for (held, organisation), people in extractor.title_holders.items()
         if held == title and organisation in own
         for person in people
-        if person.id != speaker.id
+        if person.id != said_by.id
     }
     return next(iter(holders.values())) if len(holders) == 1 else None
 

@@ -96,7 +96,7 @@ def obligations(extractor: _ArticleExtractor, sent: Span, inside_quote: bool) ->
             continue
         if syntax.supposed(verb):
             continue  # "if they must leave", "Must they leave?"
-        speaker = speakers.saying(extractor, verb, inside_quote)
+        speaker = speakers.speaker(extractor, verb, inside_quote, own_words=True)
         if (
             speaker is None
             or speaker.id == obliged.id
