@@ -177,10 +177,7 @@ def states_served(roles: Iterable[Role], index: ActorIndex) -> dict[str, Actor]:
 
 def country_named(token: Token) -> Actor | None:
     """The country a proper noun names, even inside a longer name the NER made of it."""
-    found = load_gazetteer().lookup(token.text)
-    if found is not None and found[0].type == "Country" and found[1] != "metonym":
-        return country_actor(found[0].key)
-    return None
+    return _country_called(token.text)
 
 
 def state_in_name(label: str, organs: AbstractSet[str] = _STATE_ORGANS) -> Actor | None:
@@ -188,10 +185,17 @@ def state_in_name(label: str, organs: AbstractSet[str] = _STATE_ORGANS) -> Actor
     words = label.split()
     if not any(word.lower() in organs for word in words):
         return None  # "Saudi Press Agency": a state's name in it does not make it an organ
-    gazetteer = load_gazetteer()
     for length in (3, 2, 1):
         for start in range(len(words) - length + 1):
-            found = gazetteer.lookup(" ".join(words[start : start + length]))
-            if found is not None and found[0].type == "Country" and found[1] != "metonym":
-                return country_actor(found[0].key)
+            state = _country_called(" ".join(words[start : start + length]))
+            if state is not None:
+                return state
+    return None
+
+
+def _country_called(name: str) -> Actor | None:
+    """The country a name or demonym is, not a capital standing for it."""
+    found = load_gazetteer().lookup(name)
+    if found is not None and found[0].type == "Country" and found[1] != "metonym":
+        return country_actor(found[0].key)
     return None
