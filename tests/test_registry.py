@@ -320,3 +320,28 @@ def test_an_organisation_named_by_an_office_and_a_full_name_is_the_person() -> N
     merges = plan([article(1, {pelosi: 5, gates: 2}), article(2, {house: 1, foundation: 1})])
     assert merges.moves == {house.id: pelosi.id}
     assert merges.types == {pelosi.id: "Person"}
+
+
+def test_a_person_s_full_name_the_ner_took_for_an_organisation_is_the_person() -> None:
+    # One article calls him "Elijah Eugene Cummings" and "Cummings"; another tags
+    # "Elijah Cummings" as an organisation. A bank named like a person whom no article
+    # calls by the surname alone stays a bank.
+    cummings = actor("Elijah Eugene Cummings", "Person", "Cummings")
+    tagged = actor("Elijah Cummings", "Organization")
+    stanley = actor("Morgan J. Stanley", "Person")
+    bank = actor("Morgan Stanley", "Organization")
+    merges = plan([article(1, {cummings: 6, stanley: 3}), article(2, {tagged: 1, bank: 1})])
+    assert readable(merges) == {"elijah-cummings": "elijah-eugene-cummings"}
+    assert merges.types == {cummings.id: "Person"}
+
+
+def test_a_nickname_is_the_first_name_it_stands_for() -> None:
+    merges = plan([article(1, {actor("Mitchell Stoltz", "Person", "Stoltz"): 3,
+                               actor("Mitch Stoltz"): 1})])  # fmt: skip
+    assert readable(merges) == {"mitch-stoltz": "mitchell-stoltz"}
+
+
+def test_initials_an_article_gave_a_person_are_the_person_elsewhere() -> None:
+    saturn = actor("William S. Saturn", "Person", "WSS")
+    merges = plan([article(1, {saturn: 3}), article(2, {actor("WSS", "Organization"): 9})])
+    assert readable(merges) == {"wss": "william-s-saturn"}

@@ -675,3 +675,116 @@ def test_a_first_name_tagged_as_a_place_is_the_one_person_it_starts(nlp: Languag
     assert [m.actor.label for m in resolve_actors(doc).mentions] == [
         "Rocky De La Fuente", "Rocky De La Fuente", "Virginia Foxx", "Virginia", "Virginia",
     ]  # fmt: skip
+
+
+def test_an_institution_or_a_place_named_after_a_person_is_no_person(nlp: Language) -> None:
+    # The small model tags all three as people.
+    index, doc = resolve(
+        nlp,
+        "He died from his injuries at John Radcliffe Hospital a short time later. "
+        "Sirhan was serving his time at Richard J. Donovan Correctional Facility. "
+        "Both explosions took place on Karl Marx Avenue.",
+    )
+
+    tagged = {e.text: e.label_ for e in doc.ents}  # type: ignore[attr-defined]
+    assert tagged["John Radcliffe Hospital"] == tagged["Karl Marx Avenue"] == "PERSON"
+    actors = {m.text: m.actor.type for m in index.mentions}
+    assert actors["John Radcliffe Hospital"] == "Organization"
+    # A prison or a street is a place, no actor.
+    assert "Richard J. Donovan Correctional Facility" not in actors
+    assert "Karl Marx Avenue" not in actors
+    assert actors["Sirhan"] == "Person"
+
+
+def test_words_an_acronym_of_the_article_spells_out_are_no_person_s_name(nlp: Language) -> None:
+    index, doc = resolve(
+        nlp, "Zara Kay spoke against FGM. [Female Genital Mutilation]. FGM is bad."
+    )
+
+    assert "Female Genital Mutilation" in [e.text for e in doc.ents if e.label_ == "PERSON"]  # type: ignore[attr-defined]
+    assert {m.text: m.actor.label for m in index.mentions if m.actor.type != "Person"} == {
+        "FGM": "Female Genital Mutilation",
+        "Female Genital Mutilation": "Female Genital Mutilation",
+    }
+
+
+def test_a_person_s_initials_in_a_transcript_are_the_person(nlp: Language) -> None:
+    # In a whole interview the model tags the interviewer's "WSS" as an organisation.
+    doc = nlp(
+        "Phil Collins answered questions from reporter William S. Saturn.\n\n"
+        "((WSS)) What is your plan?"
+    )
+    wss = next(token.i for token in doc if token.text == "WSS")
+    doc.ents = [*doc.ents, Span(doc, wss, wss + 1, label="ORG")]
+
+    index = resolve_actors(doc)
+
+    assert actors_by_surface(index)["WSS"] == "William S. Saturn"
+
+
+def test_a_person_s_name_the_ner_took_for_an_organisation_that_speaks_is_a_person(
+    nlp: Language,
+) -> None:
+    # The small model tags each name as an organisation; the sentence says it is a person's:
+    # a person of a body, or "she" in what was said. A company that speaks stays one.
+    for text, name in [
+        ("Nikki Holland of the UK's National Crime Agency said, \"They cannot hide.\"",
+         "Nikki Holland"),
+        ("La Riva said she fully opposed charter schools.", "La Riva"),
+    ]:  # fmt: skip
+        index, doc = resolve(nlp, text)
+        assert name in [e.text for e in doc.ents if e.label_ == "ORG"]  # type: ignore[attr-defined]
+        assert {m.text: m.actor.type for m in index.mentions}[name] == "Person"
+    index, _ = resolve(nlp, "On Tuesday, software company Red Hat announced their plans.")
+    assert {m.text: m.actor.type for m in index.mentions}["Red Hat"] == "Organization"
+
+
+def test_a_name_the_ner_cut_short_loses_its_dangling_words(nlp: Language) -> None:
+    index, doc = resolve(
+        nlp,
+        'The Catholic Bishops\' Conference of the Philippines said, "We mourn." '
+        'NATO Secretary-General Jens Stoltenberg wrote, "I count on Turkey to act with '
+        'restraint & ensure that the gains are not jeopardised."',
+    )
+
+    ents = [e.text for e in doc.ents]  # type: ignore[attr-defined]
+    assert "The Catholic Bishops' Conference of the" in ents and "restraint &" in ents
+    surfaces = [m.text for m in index.mentions]
+    assert "Catholic Bishops' Conference" in surfaces
+    assert not any("restraint" in surface for surface in surfaces)
+
+
+def test_words_of_an_office_are_no_actor(nlp: Language) -> None:
+    index, doc = resolve(
+        nlp,
+        "US Secretary of State Mike Pompeo posted a message on Twitter. "
+        "He was among the Representatives who voted against the Iraq War in 2002.",
+    )
+
+    assert {"State", "Representatives"} <= {e.text for e in doc.ents if e.label_ == "ORG"}  # type: ignore[attr-defined]
+    assert {"State", "Representatives"}.isdisjoint(m.text for m in index.mentions)
+
+
+def test_a_body_s_name_before_a_post_is_the_body(nlp: Language) -> None:
+    index, _ = resolve(
+        nlp,
+        "The Mysore Division is a part of the railway. For how long have you been "
+        "working here as the Mysore Division Railway Manager?",
+    )
+
+    assert actors_by_surface(index)["Mysore Division Railway"] == "Mysore Division"
+
+
+def test_spellings_of_one_organisation_and_its_short_forms_are_one_actor(nlp: Language) -> None:
+    index, _ = resolve(
+        nlp,
+        "The state-run Indian Railways launched this event. Mysore district comes under "
+        "the Indian Railway. HDT Limited was registered in August. HDT's loan was covered. "
+        "He took a job at the Scripps Institution of Oceanography. He was recalled to "
+        "Scripps after the war.",
+    )
+
+    labels = actors_by_surface(index)
+    assert labels.get("Indian Railway", "Indian Railways") == "Indian Railways"
+    assert labels["HDT"] == "HDT Limited"
+    assert labels["Scripps"] == "Scripps Institution of Oceanography"

@@ -64,7 +64,8 @@ _COMPANY_WORDS = frozenset(
 #: College" is "Ithaca", the "College of Wooster" "Wooster", "Salling Group A/S" "Salling
 #: Group", the "Liberal National Party" the "Liberal National".
 ORG_KIND_WORDS = frozenset(
-    {"party", "college", "university", "school", "academy", "institute", "hospital", "foundation",
+    {"party", "college", "university", "school", "academy", "institute", "institution",
+     "hospital", "foundation",
      "association", "society", "club", "group", "company", "corporation", "corp", "inc",
      "incorporated", "ltd", "limited", "llc", "plc", "a/s", "ag", "sa", "gmbh", "nv", "bv"}
 )  # fmt: skip
@@ -98,6 +99,23 @@ def initials(label: str) -> str:
 def spelling_rank(name: str) -> tuple[bool, int, str]:
     """How well a spelling shows a name: not shouted in capitals, then the most capitals."""
     return not name.isupper(), sum(c.isupper() for c in name), name
+
+
+#: Endings of words in "s" that are no plurals ("Congress", "Corpus", "Genesis", "News").
+_NOT_PLURAL = ("ss", "us", "is", "ws")
+
+
+def spelling_key(name: str) -> str:
+    """The key under which an article's spellings of one name meet: case aside, and the
+    last noun in the plural or not ("Indian Railways", "the Indian Railway").
+
+    >>> spelling_key("Indian Railways") == spelling_key("Indian railway")
+    True
+    """
+    *first, last = name.casefold().split() or [""]
+    if first and len(last) > 4 and last.endswith("s") and not last.endswith(_NOT_PLURAL):
+        return " ".join([*first, last[:-1]])
+    return " ".join([*first, last])
 
 
 def company_short_names(organisations: set[str]) -> dict[str, str | None]:
@@ -134,11 +152,12 @@ def longer_forms_of(organisations: set[str], wording: Wording) -> dict[str, tupl
     A short form is the longer name's head, a common noun ("the Court" of the "Supreme
     Court" or the "Court of Appeals", the "Liberal Party" of the "Australian Liberal
     Party"), or a proper name without the words of its kind ("Ithaca" of "Ithaca
-    College", "Wooster" of the "College of Wooster", "Mysore Division" of the "Mysore
-    Division of the SWR"). Not a name the article uses for a place ("Kansas" is not the
-    "University of Kansas"), nor a name before "of" and a place ("Constitution Party of
-    Idaho" is the party's state branch), nor a name after a connector ("Biological
-    Diversity" is not the "Center for Biological Diversity").
+    College", "Scripps" of the "Scripps Institution of Oceanography", "HDT" of "HDT Limited",
+    "Wooster" of the "College of Wooster", "Mysore Division" of the "Mysore Division of the
+    SWR"), the words before "for" ("Max Planck Institute for ..."). Not a name the article
+    uses for a place ("Kansas" is not the "University of Kansas"), nor a name before "of"
+    and a place ("Constitution Party of Idaho" is the party's state branch), nor a name
+    after a connector ("Biological Diversity" is not the "Center for Biological Diversity").
     """
     found: dict[str, set[str]] = defaultdict(set)
     naming: dict[str, bool] = {}
@@ -150,8 +169,18 @@ def longer_forms_of(organisations: set[str], wording: Wording) -> dict[str, tupl
     return {
         short: (longers.pop(), naming[short])
         for short, longers in found.items()
-        if len(longers) == 1 and short not in wording.places and not short.isupper()
+        if len(longers) == 1
+        and short not in wording.places
+        and (not short.isupper() or _kind_words_after(short, next(iter(longers))))
     }
+
+
+def _kind_words_after(short: str, longer: str) -> bool:
+    """Whether the longer name is the short one and words of its kind ("HDT Limited")."""
+    rest = longer.removeprefix(short + " ").split()
+    return longer.startswith(short + " ") and all(
+        word.lower().rstrip(".,") in ORG_KIND_WORDS for word in rest
+    )
 
 
 def _short_forms(longer: str, wording: Wording) -> list[tuple[str, bool]]:
@@ -160,13 +189,23 @@ def _short_forms(longer: str, wording: Wording) -> list[tuple[str, bool]]:
     forms = []
     for size in range(1, len(words)):
         head, tail = " ".join(words[:size]), words[size:]
+        if tail[0] == "for" and len(tail) > 1:
+            # "Max Planck Institute" of "Max Planck Institute for Evolutionary Anthropology"
+            forms.append((head, size > 1))
         if tail[0] == "of" and len(tail) > 1:
             rest = " ".join(tail[1:])
             if not wording.is_place(rest.removeprefix("the ")):
                 forms.append((head, size > 1))  # "Court" of "Court of Appeals"
             if size == 1 and head.lower() in ORG_KIND_WORDS and not wording.is_common_noun(rest):
                 forms.append((rest, True))  # "Wooster" of "College of Wooster"
-        kinds = all(word.lower().rstrip(".,") in ORG_KIND_WORDS for word in tail)
+        kinds = all(word.lower().rstrip(".,") in ORG_KIND_WORDS for word in tail) or (
+            # "Scripps" of the "Scripps Institution of Oceanography" (not "Boston University"
+            # of its "School of Public Health": a name of its own kind is another body)
+            len(tail) > 2
+            and tail[0].lower() in ORG_KIND_WORDS
+            and tail[1] in ("of", "for")
+            and not any(word.lower() in ORG_KIND_WORDS for word in words[:size])
+        )
         if kinds and not (size == 1 and wording.is_common_noun(head)):
             forms.append((head, True))  # "Ithaca" of "Ithaca College", not "Chess" of "Chess Club"
         letters = initials(head)
@@ -206,3 +245,31 @@ def short_for_an_institution(
         and all(" " not in other for other in cluster)
         and any(word.lower() in ORG_KIND_WORDS for word in longer.split())
     )
+
+
+#: Nouns of posts that follow the name of the body they are in ("Railway Manager").
+POST_NOUNS = frozenset(
+    {"manager", "director", "officer", "superintendent", "engineer", "inspector", "commissioner",
+     "administrator", "coordinator", "controller", "secretary", "chairman", "chairwoman",
+     "spokesman", "spokeswoman", "spokesperson", "head", "chief"}
+)  # fmt: skip
+#: What makes an adjective of a noun in a title ("Division" → "Divisional"); "" for none.
+_ADJECTIVE_ENDINGS = frozenset({"", "al", "ial", "an", "ian", "n"})
+
+
+def before_a_post(name: str, organisations: set[str]) -> str | None:
+    """The article's organisation whose post a name before a title names ("the Mysore
+    Division Railway Manager" of the "Mysore Division", "Mysore Divisional Railway Manager"
+    too): the longest other organisation name the words begin with, its last word maybe
+    made an adjective ("Divisional"); the words after it belong to the title."""
+    words = name.split()
+    found = None
+    for other in organisations:
+        begin = other.split()
+        if not 0 < len(begin) < len(words) or (found and len(found.split()) >= len(begin)):
+            continue
+        last = len(begin) - 1
+        ending = words[last].removeprefix(begin[last]) if words[last] != begin[last] else ""
+        if words[:last] == begin[:last] and ending in _ADJECTIVE_ENDINGS:
+            found = other
+    return found

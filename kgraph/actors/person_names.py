@@ -97,6 +97,7 @@ NICKNAMES = {
         "robert": "bob bobby rob",
         "richard": "dick rick rich",
         "michael": "mike mick",
+        "mitchell": "mitch",
         "nicholas": "nick nicky",
         "joseph": "joe joey",
         "thomas": "tom tommy",

@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 
 from kgraph.actors.gazetteer import Gazetteer, GazetteerEntry, entry_iri, is_acronym
 from kgraph.actors.organisation_merges import merge_organisations
+from kgraph.actors.organisations import ORG_KIND_WORDS, org_type
 from kgraph.actors.person_names import PersonName, name_words
 from kgraph.actors.summaries import GENERIC_TYPES, ActorSummary, final_target
 from kgraph.model import Actor, ArticleResult
@@ -216,6 +217,7 @@ class ActorRegistry:
             else:
                 target[node.iri] = match[0].iri
                 match[1].append(own)
+        self._people_tagged_as_organisations(nodes, clusters, target)
         # Bare surnames: people, and organisations or places the NER named by a surname.
         for node in nodes:
             if node.fixed or node.iri in target:
@@ -237,6 +239,50 @@ class ActorRegistry:
             chosen = self._choose(node, candidates, generic=node.type != "Person")
             if chosen is not None:
                 target[node.iri] = chosen.iri
+
+    def _people_tagged_as_organisations(
+        self,
+        nodes: list[ActorSummary],
+        clusters: list[tuple[ActorSummary, list[PersonName]]],
+        target: dict[str, str],
+    ) -> None:
+        """A person's full name the NER tagged as an organisation ("Elijah Cummings" in one
+        article) joins the one person of that first name and surname whom some article
+        calls by the surname alone, as only people are called, and names more often.
+        Not a name with a word of an organisation's kind ("Indian Railways", "Ford Motor").
+        So does an acronym an article gave as the one person's initials ("WSS")."""
+        acronyms: dict[str, list[ActorSummary]] = {}
+        for head, _ in clusters:
+            for name in head.names:
+                if is_acronym(name):
+                    acronyms.setdefault(name, []).append(head)
+        for node in nodes:
+            words = node.label.split()
+            if node.fixed or node.iri in target or node.type != "Organization":
+                continue
+            if len(acronyms.get(node.label, ())) == 1:
+                # "WSS", which another article gave as William S. Saturn's initials.
+                target[node.iri] = acronyms[node.label][0].iri
+                continue
+            if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+                continue
+            if org_type(node.label) != "Organization" or any(
+                word.lower() in ORG_KIND_WORDS for word in words
+            ):
+                continue
+            name = PersonName.parse(node.label)
+            if name is None or name.first is None:
+                continue
+            people = [
+                head
+                for head, head_names in clusters
+                if head.mentions >= node.mentions
+                and any(n.first == name.first and n.compatible(name) for n in head_names)
+                and all(n.compatible(name) for n in head_names)
+                and any(name_words(other) == [name.last] for other in head.names)
+            ]
+            if len(people) == 1:
+                target[node.iri] = people[0].iri
 
     def _compatible_people(
         self, node: ActorSummary, own: PersonName, head: ActorSummary, head_names: list[PersonName]

@@ -39,23 +39,28 @@ from kgraph.actors.descriptions import describe
 from kgraph.actors.dictionary import ActorDictionary
 from kgraph.actors.gazetteer import Gazetteer, GazetteerEntry, entry_iri, load_gazetteer
 from kgraph.actors.organisations import (
+    POST_NOUNS,
     Wording,
+    before_a_post,
     company_short_names,
     initials,
     longer_forms_of,
     org_type,
     short_for_an_institution,
     spelled_before,
+    spelling_key,
     spelling_rank,
 )
 from kgraph.actors.people import group_people, person_named, places_by_use, strip_titles
 from kgraph.actors.span_names import (
     a_persons_name,
+    a_speakers_name,
     apposed_to_a_title,
     before_comma,
     gazetteer_hit,
     named_pair,
     names_given,
+    spelled_by_an_acronym,
     without_region,
 )
 from kgraph.actors.spans import actor_spans, clean_name
@@ -181,11 +186,21 @@ def resolve_actors(
     spans = actor_spans(doc)
     known = names_given(spans)
     spans = [part for span in spans for part in named_pair(span, known)]
+    acronyms_used = {t.text for t in doc if t.is_upper and t.is_alpha and len(t) > 1}
+    called_by_one_word = {
+        name for s in spans if s.label_ == "PERSON" and " " not in (name := clean_name(s))
+    }
     for span in spans:
         span = before_comma(without_region(span, gazetteer), known)
         hit = gazetteer_hit(span, gazetteer)
-        if hit is None and (apposed_to_a_title(span, lexicon) or a_persons_name(span, lexicon)):
+        if hit is None and (
+            apposed_to_a_title(span, lexicon)
+            or a_persons_name(span, lexicon)
+            or a_speakers_name(span, lexicon)
+        ):
             span = Span(doc, span.start, span.end, label="PERSON")
+        elif spelled_by_an_acronym(span, acronyms_used, called_by_one_word):
+            span = Span(doc, span.start, span.end, label="ORG")
         # A dictionary person is found through the cluster of names the article gives.
         hits.append((span, None if hit is not None and hit[0].type == "Person" else hit))
 
@@ -201,8 +216,9 @@ def resolve_actors(
             acronyms.setdefault(letters, label)
     companies = company_short_names(organisations)
     # "the League of Women voters", completed in the case it goes on in, is the article's
-    # "League of Women Voters": one spelling, the one with the most capitals.
-    spellings = {o.casefold(): o for o in sorted(organisations, key=spelling_rank)}
+    # "League of Women Voters": one spelling, the one with the most capitals; so is "the
+    # Indian Railway" its "Indian Railways".
+    spellings = {spelling_key(o): o for o in sorted(organisations, key=spelling_rank)}
     wording = Wording(
         places=frozenset(clean_name(s) for s, hit in hits if s.label_ == "GPE"),
         lowercase=frozenset(token.text for token in doc if token.is_lower),
@@ -217,6 +233,7 @@ def resolve_actors(
             if spelled is not None:
                 acronyms[surface] = spelled
 
+    people_by_initials = _initials_of_people(people.clusters)
     for span, hit in hits:
         surface = clean_name(span)
         if not surface:
@@ -229,6 +246,8 @@ def resolve_actors(
             ):
                 person, span = None, Span(span.doc, span.start, span.end, label="ORG")
         elif span.label_ in ("ORG", "GPE") and hit is None:
+            if strip_titles(surface) in people.cluster_of:
+                surface = strip_titles(surface)  # "Keisha Lance Bottoms Image" (a caption)
             person, surface = person_named(
                 surface,
                 span.label_ == "GPE" and surface in places,
@@ -236,6 +255,8 @@ def resolve_actors(
                 people.surnames,
                 people.clusters,
             )
+            if person is None and surface.isupper() and surface not in acronyms:
+                person = people_by_initials.get(surface)  # "WSS" for William S. Saturn
         if hit is not None:
             entry, kind = hit
             key = f"gaz:{entry.key}"
@@ -260,10 +281,20 @@ def resolve_actors(
         elif span.label_ == "ORG":
             longer, naming = longer_forms.get(surface, (None, True))
             label = (
-                acronyms.get(surface, surface)
+                acronyms.get(surface) or longer or surface
                 if surface.isupper()
-                else companies.get(surface) or longer or spellings.get(surface.casefold(), surface)
+                else companies.get(surface)
+                or longer
+                or spellings.get(spelling_key(surface), surface)
             )
+            post = span.doc[span.end] if span.end < len(span.doc) else None
+            if (
+                post is not None
+                and post.is_title
+                and (post.lower_ in POST_NOUNS or post.lower_ in lexicon.titles)
+            ):
+                # "the Mysore Division Railway Manager": the title takes in the last words.
+                label = before_a_post(surface, organisations) or label
             # "Court" for the "Wisconsin Supreme Court" is no name of it that another
             # article's "Court" could be matched by.
             naming = naming or label != longer
@@ -301,6 +332,18 @@ def resolve_actors(
         doc, index, lexicon=lexicon, article=article, dictionary=dictionary
     )
     return index
+
+
+def _initials_of_people(clusters: list[list[str]]) -> dict[str, int]:
+    """A person's initials → the person, for names of three words or more ("William S.
+    Saturn" is "WSS" in the transcript of the interview he gave); not initials two share."""
+    found: dict[str, int | None] = {}
+    for person, cluster in enumerate(clusters):
+        words = cluster[0].split()
+        letters = initials(cluster[0])
+        if len(words) == len(letters) >= 3:
+            found[letters] = person if found.get(letters, person) == person else None
+    return {letters: person for letters, person in found.items() if person is not None}
 
 
 def _unrecognised_repeats(

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span
 
 from kgraph.actors.gazetteer import Gazetteer, GazetteerEntry
-from kgraph.actors.organisations import ORG_KIND_WORDS, org_type
+from kgraph.actors.organisations import ORG_KIND_WORDS, initials, org_type
 from kgraph.actors.spans import clean_name
 from kgraph.relations.lexicon import Lexicon
 
@@ -34,6 +34,28 @@ def names_given(spans: list[Span]) -> dict[str, str]:
 #: Words and marks that join two names into one span: a ticket ("Biden-Harris"), a
 #: contest ("the Trump-Biden debate"), a pair ("Kelly and Baroni").
 _PAIR_JOINERS = frozenset({"-", "–", "/", "and", "&"})
+
+
+#: Fewest letters of an acronym that says the words it stands for are no person's name
+#: (two letters are too often a person's initials: "TB").
+_SPELLED_ACRONYM_LETTERS = 3
+
+
+def spelled_by_an_acronym(span: Span, acronyms: set[str], called_by_one_word: set[str]) -> bool:
+    """Whether a person's span is the spelled-out form of an acronym the article uses
+    ("Female Genital Mutilation" ... "FGM"): no one's name, unless it holds an initial
+    ("William S. Saturn", "WSS") or the article calls the person by one of its words
+    alone, as "JFK" is John Fitzgerald Kennedy, called "Kennedy"."""
+    if span.label_ != "PERSON" or span.ent_id_:
+        return False
+    words = clean_name(span).split()
+    letters = initials(" ".join(words))
+    return (
+        len(words) == len(letters) >= _SPELLED_ACRONYM_LETTERS
+        and not any(len(word.rstrip(".")) == 1 for word in words)  # "William S. Saturn"
+        and letters in acronyms
+        and not called_by_one_word & set(words)
+    )
 
 
 def named_pair(span: Span, known: dict[str, str]) -> list[Span]:
@@ -155,3 +177,46 @@ def a_persons_name(span: Span, lexicon: Lexicon) -> bool:
     )
     word = noun.lemma_.lower()
     return apposed and (word in _PERSON_NOUNS or (word in lexicon.titles and " " not in word))
+
+
+#: Verbs of speech whose subject, named like a person, is one when the sentence says so.
+_SPEECH_VERBS = frozenset(
+    {"say", "tell", "add", "state", "claim", "explain", "note", "argue", "remark", "comment",
+     "write", "insist", "warn", "admit", "recall"}
+)  # fmt: skip
+#: Pronouns that stand for a person, never for an organisation ("it", "they", "we").
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "my"})
+
+
+def a_speakers_name(span: Span, lexicon: Lexicon) -> bool:
+    """Whether an organisation's span that says something is a person's name: named like a
+    person ("Regina Ip", no word of an organisation's kind), and the sentence makes it one —
+    a person of a body ("Nikki Holland of the National Crime Agency said", "Regina Ip from
+    the pro-Beijing camp said"), a body's person ("the Fund's Jacqueline De León said"),
+    a title before the name ("MP Tanya Davies said"), or "he", "she" or "my" in what is said
+    ("La Riva said she ...")."""
+    words = clean_name(span).split()
+    # No person's name takes an article ("A Republican Assemblywoman, Jill Tolles, said").
+    if span.label_ != "ORG" or span.ent_id_ or not 2 <= len(words) <= 4:
+        return False
+    if span[0].lower_ in ("the", "a", "an"):
+        return False
+    if not all(word[:1].isupper() and word.isalpha() for word in words):
+        return False
+    if org_type(" ".join(words)) != "Organization" or any(
+        word.lower() in ORG_KIND_WORDS or word.lower() in lexicon.title_words for word in words
+    ):
+        return False
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in _SPEECH_VERBS:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    titled = before is not None and before.lower_ in lexicon.titles and before.head == root
+    of_a_body = any(
+        (child.dep_ == "prep" and child.lower_ in ("of", "from")) or child.dep_ == "poss"
+        for child in root.children
+    )
+    said = (token for token in verb.subtree if not span.start <= token.i < span.end)
+    return titled or of_a_body or any(token.lower_ in _PERSONAL_PRONOUNS for token in said)

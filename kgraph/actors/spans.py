@@ -56,6 +56,22 @@ _CLAUSE_MARKS = frozenset({")", ":", '"', "“", "‘", "'", "—", "–"})
 #: First words of the names of weather systems, which the NER takes for people
 #: ("Storm Lorenzo"): such a name is not a person's.
 _STORM_WORDS = frozenset({"hurricane", "storm", "typhoon", "cyclone", "tropical"})
+#: Last words of the names of institutions, often named after a person ("John Radcliffe
+#: Hospital", "Indian Railways"): a "person" whose name ends in one is the institution.
+_INSTITUTION_NOUNS = frozenset(
+    {"hospital", "university", "college", "school", "academy", "institute", "museum",
+     "library", "foundation", "railway", "railways", "clinic", "infirmary", "seminary"}
+)  # fmt: skip
+#: Last words of the names of places and buildings ("Richard J. Donovan Correctional
+#: Facility", "Karl Marx Avenue"): a "person" whose name ends in one is a place, no actor.
+#: Not the words that are also surnames ("Frank Church", "Shirley Temple", "John Tower").
+_FACILITY_NOUNS = frozenset(
+    {"facility", "prison", "jail", "penitentiary", "airport", "station", "avenue", "street",
+     "road", "boulevard", "stadium", "arena", "cathedral", "mosque", "synagogue", "building",
+     "hotel"}
+)  # fmt: skip
+#: Words no name ends in: a span ending in one was cut short ("Citizens of the").
+_DANGLING = frozenset({"of", "the", "and", "&", "for", "in", "on", "to", "a", "an"})
 
 
 def clean_name(span: Span) -> str:
@@ -99,8 +115,24 @@ def actor_spans(doc: Doc) -> list[Span]:
         if mended and span.start < mended[-1].end:
             continue  # the rest of a name completed over it
         mended.append(_trimmed(_completed(span, covered, organisations)))
+    mended = [span for span in map(_before_dangling_words, mended) if span is not None]
     common = _common_nouns(mended)
     return [span for span in mended if span.ent_id_ or _names_an_actor(span, common)]
+
+
+def _before_dangling_words(span: Span) -> Span | None:
+    """A span the NER cut short inside a name ("Citizens of the", "The Progressive and"),
+    without the small words it ends in; None when one word is left, the first of a longer
+    name, which alone names nothing ("the City of" Melbourne, "Citizens of the" UK)."""
+    end = span.end
+    while end > span.start and span.doc[end - 1].lower_ in _DANGLING:
+        end -= 1
+    if span.ent_id_ or end == span.end:
+        return span
+    name = span.doc[span.start : end]
+    if len([token for token in name if token.lower_ not in _DANGLING]) < 2:
+        return None
+    return Span(span.doc, span.start, end, label=span.label_)
 
 
 def _names_an_actor(span: Span, common: set[str]) -> bool:
@@ -226,7 +258,8 @@ def _trimmed(span: Span) -> Span:
     * an acronym after the name it abbreviates ("National Hurricane Center (NHC");
     * a distance after a name ("Humberto 785 miles"), and, in a person's name, the
       lowercase words after it ("Dorian miles");
-    * a weather system the NER took for a person ("Storm Lorenzo") is no person.
+    * a weather system the NER took for a person ("Storm Lorenzo") is no person, nor an
+      institution or a place named after one ("John Radcliffe Hospital", "Karl Marx Avenue").
     """
     if span.ent_id_:
         return span
@@ -261,6 +294,9 @@ def _trimmed(span: Span) -> Span:
     label = span.label_
     if label == "PERSON" and (figure or (doc[start].lower_ in _STORM_WORDS and end - start > 1)):
         label = "ORG"
+    elif label == "PERSON" and end - start > 1 and doc[end - 1].is_title:
+        last = doc[end - 1].lower_
+        label = "ORG" if last in _INSTITUTION_NOUNS else "FAC" if last in _FACILITY_NOUNS else label
     elif label != "PERSON" and (cited or _titled_name(doc[start:end])):
         label = "PERSON"  # "Dr Valeria Gazzola", tagged ORG
     if (start, end, label) == (span.start, span.end, span.label_):
