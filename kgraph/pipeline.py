@@ -13,7 +13,8 @@ import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
-from multiprocessing.pool import AsyncResult
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,7 +23,7 @@ from kgraph.actors.dictionary import ActorDictionary
 from kgraph.actors.gazetteer import Gazetteer, load_gazetteer
 from kgraph.actors.resolve import resolve_actors
 from kgraph.articles import ErrorHandler, log_skipped
-from kgraph.errors import ArticleError
+from kgraph.errors import ArticleError, KgraphError
 from kgraph.model import Article, ArticleResult
 from kgraph.nlp import load_pipeline, parse
 from kgraph.relations.extract import extract_relations
@@ -110,15 +111,29 @@ def _extract_in_workers(
     and extracts relations for all of them, which holds the workers back on a few cores.
     At most two batches per worker are in flight, so a corpus is never read ahead whole.
     """
-    context = multiprocessing.get_context()
-    with context.Pool(n_process, initializer=load_pipeline) as pool:
-        in_flight: deque[AsyncResult[list[ArticleResult | ArticleError]]] = deque()
+    # concurrent.futures, not multiprocessing.Pool: a worker that dies (killed, out of
+    # memory, a crash in native code) breaks the pool and raises here; Pool would wait forever.
+    pool = ProcessPoolExecutor(
+        n_process, mp_context=multiprocessing.get_context(), initializer=load_pipeline
+    )
+    in_flight: deque[Future[list[ArticleResult | ArticleError]]] = deque()
+    try:
         for batch in _batches(articles, batch_size):
-            in_flight.append(pool.apply_async(_extract_batch, (batch, actors)))
+            in_flight.append(pool.submit(_extract_batch, batch, actors))
             if len(in_flight) >= 2 * n_process:
-                yield from in_flight.popleft().get()
+                yield from in_flight.popleft().result()
         while in_flight:
-            yield from in_flight.popleft().get()
+            yield from in_flight.popleft().result()
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise KgraphError(
+            "a worker process died (killed, or out of memory?); nothing was written. "
+            "Run again with fewer --jobs, or with --jobs 1 to see the failing article"
+        ) from None
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # stopped early: do not wait on workers
+        raise
+    pool.shutdown(wait=True)
 
 
 def _extract_batch(

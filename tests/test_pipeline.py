@@ -68,3 +68,36 @@ def test_an_article_a_rule_fails_on_is_reported_and_skipped_and_the_rest_go_on(
     [error] = errors
     assert error.source == "b.txt"
     assert "extraction failed (RecursionError" in str(error) and "skipped" in str(error)
+
+
+def test_a_worker_that_dies_stops_the_run_with_a_clear_error_instead_of_hanging(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+    import signal
+
+    import kgraph.pipeline
+    from kgraph.errors import KgraphError
+    from kgraph.model import Article
+
+    def dying(doc, article, index, **options):  # type: ignore[no-untyped-def]
+        os._exit(9)  # as a worker killed by the out-of-memory killer would end
+
+    # Worker processes are forked, so they run the patched function.
+    monkeypatch.setattr(kgraph.pipeline, "extract_relations", dying)
+    articles = [
+        Article(id=name, date=None, title="", text="Russia accused Ukraine.", source=f"{name}.txt")
+        for name in ("a", "b", "c")
+    ]
+
+    def hung(signum, frame):  # type: ignore[no-untyped-def]
+        raise AssertionError("the run hung after its worker died")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    try:
+        with pytest.raises(KgraphError, match="worker process died"):
+            list(extract(articles, n_process=2, batch_size=1))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
