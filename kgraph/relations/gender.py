@@ -15,6 +15,7 @@ unknown gender fit either pronoun.
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kgraph.actors.resolve import ActorIndex
@@ -60,9 +61,13 @@ def person_genders(doc: Doc, index: ActorIndex) -> dict[str, str]:
             continue
         for gender in _words_around(span) | _possessive_after(span, index):
             seen.setdefault(mention.actor.id, set()).add(gender)
-    for token in doc:
-        gender = PRONOUN_GENDER.get(token.lower_)
-        if gender is None or token.dep_ not in ("nsubj", "nsubjpass"):
+    pronouns = {doc.vocab.strings.add(word) for word in PRONOUN_GENDER}
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower not in pronouns:
+            continue  # no Token made for the many other words
+        token = doc[i]
+        gender = PRONOUN_GENDER[token.lower_]
+        if token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         speaker = _reporting_about_themselves(token, index)
         if speaker is not None:
