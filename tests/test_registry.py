@@ -345,3 +345,57 @@ def test_initials_an_article_gave_a_person_are_the_person_elsewhere() -> None:
     saturn = actor("William S. Saturn", "Person", "WSS")
     merges = plan([article(1, {saturn: 3}), article(2, {actor("WSS", "Organization"): 9})])
     assert readable(merges) == {"wss": "william-s-saturn"}
+
+
+def test_a_spanish_name_without_the_mother_s_surname_is_the_same_person() -> None:
+    full = actor("Pedro R. Pierluisi Urrutia", "Person", "Pedro Pierluisi", "Pierluisi")
+    short, other = actor("Pedro Pierluisi"), actor("Pedro Sánchez")
+    merges = plan([article(1, {full: 6}), article(2, {short: 3}), article(3, {other: 2})])
+
+    assert readable(merges) == {"pedro-pierluisi": "pedro-r-pierluisi-urrutia"}
+
+
+def test_a_father_s_surname_alone_joins_the_one_spanish_name_it_stands_in() -> None:
+    # "Rosselló", seen about the same country, is "Ricardo Rosselló Nevares"; "James", a
+    # word that is someone's first name, is not "John James Conyers".
+    full, short = actor("Ricardo Rosselló Nevares"), actor("Rosselló")
+    conyers, james, other = actor("John James Conyers"), actor("James"), actor("James Smith")
+    merges = plan(
+        [
+            article(1, {full: 3, US: 4}),
+            article(2, {short: 9, US: 5}),
+            article(3, {conyers: 3, US: 4}),
+            article(4, {james: 2, US: 4, other: 1}),
+        ]
+    )
+
+    assert readable(merges) == {"rossello": "ricardo-rossello-nevares"}
+
+
+def test_a_spanish_name_tagged_as_an_organisation_joins_the_person_without_it() -> None:
+    # Articles call her "Vázquez"; one gives her full name, tagged as an organisation.
+    person = actor("Wanda Vázquez", "Person", "Vázquez")
+    tagged = actor("Wanda Vázquez Garced", "Organization")
+    merges = plan([article(1, {person: 7}), article(2, {tagged: 2})])
+
+    assert readable(merges) == {"wanda-vazquez-garced": "wanda-vazquez"}
+
+
+def test_a_first_name_alone_joins_the_one_person_called_by_it() -> None:
+    # "his wife Melania" is Melania Trump, whom another article calls "Melania"; "Robert",
+    # the first name of two people, stays apart.
+    melania = actor("Melania Trump", "Person", "Melania")
+    robert_kennedy, robert_smith = (
+        actor("Robert Kennedy", "Person", "Robert"),
+        actor("Robert Smith"),
+    )
+    bare_melania, bare_robert = actor("Melania"), actor("Robert")
+    merges = plan(
+        [
+            article(1, {melania: 3, robert_kennedy: 2, US: 4}),
+            article(2, {bare_melania: 1, bare_robert: 1, US: 4}),
+            article(3, {robert_smith: 2, US: 3}),
+        ]
+    )
+
+    assert readable(merges) == {"melania": "melania-trump"}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from kgraph.actors.gazetteer import Gazetteer
+from kgraph.actors.gazetteer import Gazetteer, is_acronym
 
 #: Words of an organisation's name that tell its type; the first pattern that matches wins.
 _ORG_TYPES = (
@@ -65,7 +65,7 @@ _COMPANY_WORDS = frozenset(
 #: Group", the "Liberal National Party" the "Liberal National".
 ORG_KIND_WORDS = frozenset(
     {"party", "college", "university", "school", "academy", "institute", "institution",
-     "hospital", "foundation",
+     "hospital", "foundation", "airline", "airlines", "airways",
      "association", "society", "club", "group", "company", "corporation", "corp", "inc",
      "incorporated", "ltd", "limited", "llc", "plc", "a/s", "ag", "sa", "gmbh", "nv", "bv"}
 )  # fmt: skip
@@ -192,6 +192,10 @@ def _short_forms(longer: str, wording: Wording) -> list[tuple[str, bool]]:
         if tail[0] == "for" and len(tail) > 1:
             # "Max Planck Institute" of "Max Planck Institute for Evolutionary Anthropology"
             forms.append((head, size > 1))
+        if tail[0] == "of" and len(tail) > 1 and size > 1 and words[size - 1].istitle():
+            # "the Department" of the "California Department of Corrections": the word of
+            # its kind before "of", a common noun.
+            forms.append((words[size - 1], False))
         if tail[0] == "of" and len(tail) > 1:
             rest = " ".join(tail[1:])
             if not wording.is_place(rest.removeprefix("the ")):
@@ -211,10 +215,28 @@ def _short_forms(longer: str, wording: Wording) -> list[tuple[str, bool]]:
         letters = initials(head)
         if len(letters) >= 2 and tail[0] not in _CONNECTORS:
             forms.append((f"{letters} {' '.join(tail)}", True))  # "UC Davis"
+        if size == 1 and len(tail) > 1 and is_acronym(head) and tail[0][:1].isupper():
+            # "World Athletics Championships" of the "IAAF World Athletics Championships":
+            # the name without the acronym of the body that holds it.
+            forms.append((" ".join(tail), True))
         if words[size - 1].lower() not in _CONNECTORS and tail[0][:1].isupper():
             short = " ".join(tail)
-            if org_type(short) != "Organization" or wording.is_common_noun(tail[-1]):
-                forms.append((short, False))  # "Court" of "Supreme Court"
+            if (
+                org_type(short) != "Organization"
+                or wording.is_common_noun(tail[-1])
+                or (len(tail) == 1 and short.lower() in ORG_KIND_WORDS)
+            ):
+                forms.append((short, False))  # "Court" of "Supreme Court", "Society"
+    if (
+        2 <= len(words) <= 3
+        and all(word.istitle() and word.isalpha() for word in words)
+        and not any(word.lower() in ORG_KIND_WORDS for word in words)
+        and not wording.is_common_noun(words[-1])
+        and len(words[-1]) > 2
+    ):
+        # "Navaratnam" of "Skandaraj Navaratnam", a person's name the NER took for an
+        # organisation's, or "Sachs" of "Goldman Sachs": the last word of a name.
+        forms.append((words[-1], True))
     return [(form, names_it) for form, names_it in forms if form[:1].isupper()]
 
 

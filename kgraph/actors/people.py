@@ -188,6 +188,18 @@ def _fitting_cluster(words: list[str], clusters: list[list[str]], seen: Sighting
         ]
         if len(suffixed) == 1:
             return suffixed[0]
+        # "Rosselló" after "Ricardo Rosselló Nevares": the father's surname of the one
+        # Spanish name of three words or more it stands before the mother's in.
+        paternal = [
+            index
+            for index, cluster in enumerate(clusters)
+            if len(full := _fold(cluster[0]).split()) > 2
+            and full[-2] == words[0]
+            and len(words[0]) > 2
+            and full[-1].rstrip(".") not in NAME_SUFFIXES
+        ]
+        if len(paternal) == 1:
+            return paternal[0]
         # "Park" after "Park Won-soon", "Osama" after "Osama bin Laden": the one name it starts.
         starts = [
             index
@@ -295,12 +307,16 @@ def person_named(
     name starts ("Hamza" after "Hamza bin Ladin", "Rocky" after "Rocky De La Fuente"),
     unless the article uses the word for a place (``a_place``: "in Virginia" after
     "Virginia Foxx"); a person's name after the place the person represents ("Senator
-    from Vermont Bernie Sanders").
+    from Vermont Bernie Sanders"); the last words of one full name ("De La Fuente").
     """
     if surface in surnames:
         return surnames[surface], surface
     if surface in person_cluster:
         return person_cluster[surface], surface
+    # "Al-Quaety, who ..." opening a sentence: the "al-Quaety" of "Nabil Hasan al-Quaety".
+    lowered = surface[:1].lower() + surface[1:]
+    if lowered != surface and surnames.get(lowered) is not None:
+        return surnames[lowered], lowered
     words = surface.split()
     if not a_place and len(words) == 1:
         starts = [
@@ -314,4 +330,16 @@ def person_named(
         tail = " ".join(words[-size:])
         if tail in person_cluster:
             return person_cluster[tail], tail
+    if len(words) > 1 and all(word[:1].isupper() for word in words):
+        # "De La Fuente" after "Rocky De La Fuente": a surname of several words.
+        ends = [
+            index
+            for index, cluster in enumerate(clusters)
+            if any(
+                len(name.split()) > len(words) and name.split()[-len(words) :] == words
+                for name in cluster
+            )
+        ]
+        if len(ends) == 1:
+            return ends[0], surface
     return None, surface

@@ -12,7 +12,7 @@ Example:
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: Words before a name that are not part of it.
 HONORIFICS = frozenset(
@@ -53,6 +53,9 @@ class PersonName:
     last: str
     suffix: str | None
     nickname: str | None = None  # 'Jeremy "Spike" Cohen' goes by Spike
+    #: The word before the surname, when there is a middle name: the father's surname of
+    #: a Spanish name ("Pierluisi" of "Pedro R. Pierluisi Urrutia").
+    second_last: str | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def parse(cls, label: str) -> PersonName | None:
@@ -68,7 +71,8 @@ class PersonName:
             return None
         if len(words) == 1:
             return cls(None, frozenset(), words[0], suffix)
-        return cls(words[0], frozenset(words[1:-1]), words[-1], suffix, nickname)
+        second_last = words[-2] if len(words) > 2 else None
+        return cls(words[0], frozenset(words[1:-1]), words[-1], suffix, nickname, second_last)
 
     def compatible(self, other: PersonName) -> bool:
         """Whether two full names can be one person: same surname, suffix and first name.

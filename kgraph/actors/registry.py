@@ -230,12 +230,45 @@ class ActorRegistry:
                 name = PersonName.parse(node.label)
                 if name is not None and not is_acronym(node.label):
                     short.append((node, name))
+        first_names = {n.first for _, head_names in clusters for n in head_names}
+        surnames = {n.last for _, head_names in clusters for n in head_names}
         for node, name in short:
             candidates = [
                 head
                 for head, head_names in clusters
                 if any((n.last, n.suffix) == (name.last, name.suffix) for n in head_names)
             ]
+            if not candidates and node.type == "Person":
+                # "Rosselló" of "Ricardo Rosselló Nevares", the father's surname before the
+                # mother's: only the one such name seen about the same country, and not a
+                # word that is anyone's first name ("James" of "John James Conyers").
+                candidates = [
+                    head
+                    for head, head_names in clusters
+                    if any(n.second_last == name.last and not n.suffix for n in head_names)
+                    and node.countries.keys() & head.countries.keys()
+                    and name.last not in first_names
+                ]
+                candidates = candidates if len(candidates) == 1 else []
+            if (
+                not candidates
+                and node.type == "Person"
+                and node.label.istitle()
+                and name.last not in surnames
+            ):
+                # "his wife Melania": the one person an article called by that first name
+                # alone, whose first name nobody else has, seen about the same country.
+                candidates = [
+                    head
+                    for head, head_names in clusters
+                    if any(n.first == name.last for n in head_names)
+                    and any(name_words(other) == [name.last] for other in head.names)
+                    and node.countries.keys() & head.countries.keys()
+                ]
+                owners = [
+                    head for head, names in clusters if any(n.first == name.last for n in names)
+                ]
+                candidates = candidates if len(candidates) == len(owners) == 1 else []
             chosen = self._choose(node, candidates, generic=node.type != "Person")
             if chosen is not None:
                 target[node.iri] = chosen.iri
@@ -277,9 +310,14 @@ class ActorRegistry:
                 head
                 for head, head_names in clusters
                 if head.mentions >= node.mentions
-                and any(n.first == name.first and n.compatible(name) for n in head_names)
-                and all(n.compatible(name) for n in head_names)
-                and any(name_words(other) == [name.last] for other in head.names)
+                and any(
+                    n.first == name.first and (n.compatible(name) or _without_mother(name, n))
+                    for n in head_names
+                )
+                and all(n.compatible(name) or _without_mother(name, n) for n in head_names)
+                and any(
+                    name_words(other) in ([name.last], [name.second_last]) for other in head.names
+                )
             ]
             if len(people) == 1:
                 target[node.iri] = people[0].iri
@@ -287,7 +325,7 @@ class ActorRegistry:
     def _compatible_people(
         self, node: ActorSummary, own: PersonName, head: ActorSummary, head_names: list[PersonName]
     ) -> bool:
-        if not all(own.compatible(other) for other in head_names):
+        if not all(own.compatible(other) or _without_mother(other, own) for other in head_names):
             return False
         # Two holders of offices of different states are two people, whatever their names.
         return not (
@@ -330,6 +368,17 @@ class ActorRegistry:
         if generic and best.mentions < max(node.mentions, 2):
             return None
         return best
+
+
+def _without_mother(long: PersonName, short: PersonName) -> bool:
+    """Whether the short name is the long one without its last surname, the mother's of a
+    Spanish name ("Pedro Pierluisi" of "Pedro R. Pierluisi Urrutia")."""
+    if long.first is None or short.first is None or long.suffix or short.suffix:
+        return False
+    if short.last == long.last or short.last != long.second_last or len(short.last) < 3:
+        return False
+    rest = PersonName(long.first, long.middle - {short.last}, short.last, None)
+    return rest.compatible(short)
 
 
 def fixed_iris(entries: Iterable[GazetteerEntry]) -> set[str]:

@@ -58,6 +58,7 @@ from kgraph.actors.span_names import (
     apposed_to_a_title,
     before_comma,
     gazetteer_hit,
+    holds_a_persons_surname,
     named_pair,
     names_given,
     spelled_by_an_acronym,
@@ -197,6 +198,7 @@ def resolve_actors(
             apposed_to_a_title(span, lexicon)
             or a_persons_name(span, lexicon)
             or a_speakers_name(span, lexicon)
+            or holds_a_persons_surname(span, called_by_one_word, lexicon)
         ):
             span = Span(doc, span.start, span.end, label="PERSON")
         elif spelled_by_an_acronym(span, acronyms_used, called_by_one_word):

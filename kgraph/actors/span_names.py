@@ -220,3 +220,36 @@ def a_speakers_name(span: Span, lexicon: Lexicon) -> bool:
     )
     said = (token for token in verb.subtree if not span.start <= token.i < span.end)
     return titled or of_a_body or any(token.lower_ in _PERSONAL_PRONOUNS for token in said)
+
+
+def holds_a_persons_surname(span: Span, called_by_one_word: set[str], lexicon: Lexicon) -> bool:
+    """Whether an organisation's span is a person's full name: named like a person, with a
+    surname the article calls a person by on its own ("Ricardo Rosselló Nevares", tagged as
+    an organisation, of an article where "Rosselló said").
+
+    Not a name with a word the article also writes in lowercase ("Tropical Storm
+    Humberto"), an acronym ("UC Davis") or a word of an organisation's kind; nor one whose
+    "surname" other organisations' names hold too ("Oracle Linux", "CAOS Linux").
+    """
+    words = clean_name(span).split()
+    if span.label_ != "ORG" or span.ent_id_ or not 2 <= len(words) <= 3:
+        return False
+    if span[0].lower_ in ("the", "a", "an") or words[0] in called_by_one_word:
+        return False
+    if not all(word.istitle() and word.isalpha() for word in words):
+        return False
+    if org_type(" ".join(words)) != "Organization" or any(
+        word.lower() in ORG_KIND_WORDS or word.lower() in lexicon.title_words for word in words
+    ):
+        return False
+    doc = span.doc
+    lowercase = {token.text for token in doc if token.is_lower}
+    if any(word.lower() in lowercase for word in words):
+        return False
+    others = {ent.text for ent in doc.ents if ent.label_ != "PERSON" and ent.text != span.text}
+    return any(
+        word in called_by_one_word
+        and len(word) > 2
+        and not any(word in other.split() for other in others)
+        for word in words[-2:]
+    )

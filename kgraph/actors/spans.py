@@ -16,7 +16,7 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from kgraph.actors.gazetteer import fold, load_non_actors
-from kgraph.actors.organisations import initials
+from kgraph.actors.organisations import ORG_KIND_WORDS, initials
 from kgraph.relations.lexicon import load_lexicon
 
 #: NER labels that can name an actor.
@@ -228,6 +228,13 @@ def _completed(span: Span, covered: set[int], organisations: set[str]) -> Span:
     doc = span.doc
     if span.ent_id_ or span.label_ not in ("ORG", "PERSON"):
         return span
+    place_end = _place_in_name_end(span)
+    if place_end is not None:
+        # A span's entity id is its root's, here the place's: the place is now a word of
+        # the organisation's name, no mention of the state it names.
+        for token in doc[span.end : place_end]:
+            token.ent_id_ = ""
+        return Span(doc, span.start, place_end, label="ORG")
     name = clean_name(span)
     # Only a name the article gives that goes on from this one can complete it, in
     # whatever case the words go on here ("the League of Women voters").
@@ -235,6 +242,15 @@ def _completed(span: Span, covered: set[int], organisations: set[str]) -> Span:
     for end in range(min(len(doc), span.end + 5), span.end, -1) if longer_names else ():
         longer = Span(doc, span.start, end, label="ORG")
         if not doc[end - 1].is_punct and clean_name(longer).casefold() in longer_names:
+            return longer
+    # "Lost 52" + "Project": the NER left out the first words of a name the article gives.
+    ending = {o.casefold() for o in organisations if o != name and o.endswith(" " + name)}
+    for start in range(max(0, span.start - 4), span.start) if ending else ():
+        words = doc[start : span.start]
+        if any(t.is_punct or t.i in covered for t in words) or not words[0].is_title:
+            continue
+        longer = Span(doc, start, span.end, label="ORG")
+        if clean_name(longer).casefold() in ending:
             return longer
     if span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("and", "&"):
         return span
@@ -247,6 +263,25 @@ def _completed(span: Span, covered: set[int], organisations: set[str]) -> Span:
     if end == span.end + 1 or end in covered or words & load_lexicon().title_words:
         return span
     return Span(doc, span.start, end, label="ORG")
+
+
+def _place_in_name_end(span: Span) -> int | None:
+    """Where an organisation's name ends that goes on in the place the NER tagged apart
+    ("University College" + "London"): the place right after it, which its words qualify,
+    is the name's last word."""
+    doc = span.doc
+    end = span.end
+    if span.label_ != "ORG" or end >= len(doc) or doc[end].ent_iob_ != "B":
+        return None
+    if doc[end].ent_type_ != "GPE":
+        return None
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    last = doc[end]
+    root = span.root
+    if root.dep_ != "compound" or root.head != last or last.dep_ == "compound":
+        return None
+    return end + 1
 
 
 def _trimmed(span: Span) -> Span:
@@ -285,6 +320,7 @@ def _trimmed(span: Span) -> Span:
     cited = _citation_end(doc, start, end)
     if cited:
         end = cited
+    end = _before_region(doc, start, end)
     cut = _before_glued_words(doc, start, end, person=span.label_ == "PERSON")
     # A "person" whose name ran on into a figure ("Victoria 1.6%", "Voskhod 2", "Humberto
     # 785 miles") is no person: a place, a craft, a storm. As an organisation's name it is
@@ -339,8 +375,30 @@ def _glued_opener(token: Token) -> bool:
         return False
     if token.lower_ in _SENTENCE_OPENERS:
         return True
+    # "Enrolling Minetest into GSoC could ...": a gerund whose object is the name.
+    if token.tag_ == "VBG" and any(
+        child.dep_ == "dobj" and child.i > token.i and child.text[:1].isupper()
+        for child in token.children
+    ):
+        return True
     question = token.sent.text.strip().rstrip("\"'”’").endswith("?")
     return token.lower_ in _QUESTION_OPENERS and question
+
+
+def _before_region(doc: Doc, start: int, end: int) -> int:
+    """Where a place's name ends before "in" and the region it lies in ("Omsk in Siberia"),
+    which the NER took for one name; not a body's ("Mission in Kosovo")."""
+    for i in range(start + 1, min(start + 3, end - 1)):
+        if doc[i].lower_ != "in":
+            continue
+        before, after = doc[start:i], doc[i + 1 : end]
+        if len(after) <= 2 and all(
+            token.pos_ == "PROPN" and token.is_title and token.lower_ not in ORG_KIND_WORDS
+            for token in (*before, *after)
+        ):
+            return i
+        break
+    return end
 
 
 def _before_glued_acronym(doc: Doc, start: int, end: int) -> int:
