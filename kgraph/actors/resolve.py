@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_UPPER, LENGTH, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from kgraph.actors.descriptions import describe
@@ -187,7 +187,8 @@ def resolve_actors(
     spans = actor_spans(doc)
     known = names_given(spans)
     spans = [part for span in spans for part in named_pair(span, known)]
-    acronyms_used = {t.text for t in doc if t.is_upper and t.is_alpha and len(t) > 1}
+    words = _word_flags(doc)
+    acronyms_used = {text for text, upper, alpha, _ in words if upper and alpha and len(text) > 1}
     called_by_one_word = {
         name for s in spans if s.label_ == "PERSON" and " " not in (name := clean_name(s))
     }
@@ -223,7 +224,7 @@ def resolve_actors(
     spellings = {spelling_key(o): o for o in sorted(organisations, key=spelling_rank)}
     wording = Wording(
         places=frozenset(clean_name(s) for s, hit in hits if s.label_ == "GPE"),
-        lowercase=frozenset(token.text for token in doc if token.is_lower),
+        lowercase=frozenset(text for text, _, _, lower in words if lower),
         gazetteer=gazetteer,
     )
     longer_forms = longer_forms_of(organisations, wording)
@@ -346,6 +347,14 @@ def _initials_of_people(clusters: list[list[str]]) -> dict[str, int]:
         if len(words) == len(letters) >= 3:
             found[letters] = person if found.get(letters, person) == person else None
     return {letters: person for letters, person in found.items() if person is not None}
+
+
+def _word_flags(doc: Doc) -> list[tuple[str, bool, bool, bool]]:
+    """(text, is_upper, is_alpha, is_lower) of every token, read from one array: spaCy makes
+    a Token object at every step over a Doc, the largest single cost of resolution."""
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, IS_UPPER, IS_ALPHA, IS_LOWER]).tolist() if len(doc) else []
+    return [(strings[orth], bool(u), bool(a), bool(lo)) for orth, u, a, lo in rows]
 
 
 def _unrecognised_repeats(
