@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kgraph.actors.dictionary import ActorDictionary, DictionaryActor
@@ -189,11 +190,11 @@ def describe(
     people: dict[str, tuple[Actor, int, set[tuple[str, str | None]]]] | None = None
     country = main_country(index)
     found: dict[int, Actor] = {}
-    for token in doc:
+    for token in _heads_after_the(doc):
         if token.i in index._by_token or token.pos_ not in ("NOUN", "PROPN"):
             continue
         if token.left_edge.lower_ != "the":
-            continue  # cheap first: a description starts with "the" (checked fully below)
+            continue  # a description starts with "the" (checked fully below)
         if token.dep_ in ("compound", "appos", "attr", "conj") or any(
             c.dep_ in ("appos", "relcl", "acl") for c in token.children
         ):
@@ -231,6 +232,18 @@ def describe(
         if actor is not None:
             found[token.i] = actor
     return found
+
+
+def _heads_after_the(doc: Doc) -> list[Token]:
+    """The heads of the article's "the" in text order: only they can head a description.
+    Found from one array, since spaCy makes a Token object at every step over a Doc."""
+    the = doc.vocab.strings.add("the")
+    heads: dict[int, Token] = {}
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower == the:
+            head = doc[i].head
+            heads.setdefault(head.i, head)
+    return [heads[i] for i in sorted(heads)]
 
 
 def _person(
