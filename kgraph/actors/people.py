@@ -153,62 +153,52 @@ def _fitting_cluster(words: list[str], clusters: list[list[str]], seen: Sighting
     ]
     if fitting:
         return _surname_holder(fitting, clusters, seen)
+    # Each test below reads a cluster's first (fullest) name, as folded words and as
+    # written; a test that fits exactly one cluster picks it.
+    firsts = [_fold(cluster[0]).split() for cluster in clusters]
     if len(words) > 1:
-        # "Pedro Pierluisi" after "Pedro R. Pierluisi Urrutia": a Spanish name without the
-        # mother's surname (not "Donald Trump" after "Donald Trump Jr.").
-        maternal = [
-            index
-            for index, cluster in enumerate(clusters)
-            if len(full := _fold(cluster[0]).split()) > len(words)
-            and (full[0], full[-2]) == (words[0], words[-1])
-            and full[-1].rstrip(".") not in NAME_SUFFIXES
+        tests = [
+            # "Pedro Pierluisi" after "Pedro R. Pierluisi Urrutia": a Spanish name without
+            # the mother's surname (not "Donald Trump" after "Donald Trump Jr.").
+            lambda full, name: (
+                len(full) > len(words)
+                and (full[0], full[-2]) == (words[0], words[-1])
+                and not _suffixed(full)
+            ),
+            # "John Luk" after "John Luk Jok": the one longer name it begins (not a father's
+            # name before his son's "Jr.").
+            lambda full, name: (
+                len(full) > len(words) and full[: len(words)] == words and not _suffixed(full)
+            ),
         ]
-        if len(maternal) == 1:
-            return maternal[0]
-        # "John Luk" after "John Luk Jok": the one longer name it begins (not a father's
-        # name before his son's "Jr.").
-        longer = [
-            index
-            for index, cluster in enumerate(clusters)
-            if len(full := _fold(cluster[0]).split()) > len(words)
-            and full[: len(words)] == words
-            and full[-1].rstrip(".") not in NAME_SUFFIXES
+    else:
+        tests = [
+            # "DeBartolo" after "Edward J. DeBartolo Jr.": the one name whose surname, before
+            # its suffix, it is (a plain "Trump" joined "Donald Trump" in the loop above).
+            lambda full, name: len(full) > 2 and _suffixed(full) and full[-2] == words[0],
+            # "Rosselló" after "Ricardo Rosselló Nevares": the father's surname of the one
+            # Spanish name of three words or more it stands before the mother's in.
+            lambda full, name: (
+                len(full) > 2 and full[-2] == words[0] and len(words[0]) > 2 and not _suffixed(full)
+            ),
+            # "Park" after "Park Won-soon", "Osama" after "Osama bin Laden": the one name
+            # it starts.
+            lambda full, name: len(name.split()) > 1 and full[0] == words[0],
         ]
-        if len(longer) == 1:
-            return longer[0]
-    if len(words) == 1:
-        # "DeBartolo" after "Edward J. DeBartolo Jr.": the one name whose surname, before
-        # its suffix, it is (a plain "Trump" joined "Donald Trump" in the loop above).
-        suffixed = [
+    for test in tests:
+        matching = [
             index
-            for index, cluster in enumerate(clusters)
-            if len(full := _fold(cluster[0]).split()) > 2
-            and full[-1].rstrip(".") in NAME_SUFFIXES
-            and full[-2] == words[0]
+            for index, (full, cluster) in enumerate(zip(firsts, clusters, strict=True))
+            if test(full, cluster[0])
         ]
-        if len(suffixed) == 1:
-            return suffixed[0]
-        # "Rosselló" after "Ricardo Rosselló Nevares": the father's surname of the one
-        # Spanish name of three words or more it stands before the mother's in.
-        paternal = [
-            index
-            for index, cluster in enumerate(clusters)
-            if len(full := _fold(cluster[0]).split()) > 2
-            and full[-2] == words[0]
-            and len(words[0]) > 2
-            and full[-1].rstrip(".") not in NAME_SUFFIXES
-        ]
-        if len(paternal) == 1:
-            return paternal[0]
-        # "Park" after "Park Won-soon", "Osama" after "Osama bin Laden": the one name it starts.
-        starts = [
-            index
-            for index, cluster in enumerate(clusters)
-            if len(cluster[0].split()) > 1 and _fold(cluster[0]).split()[0] == words[0]
-        ]
-        if len(starts) == 1:
-            return starts[0]
+        if len(matching) == 1:
+            return matching[0]
     return None
+
+
+def _suffixed(words: list[str]) -> bool:
+    """Whether a folded name ends in a suffix such as "Jr." or "III"."""
+    return words[-1].rstrip(".") in NAME_SUFFIXES
 
 
 def _surname_holder(fitting: list[int], clusters: list[list[str]], seen: Sightings) -> int:
